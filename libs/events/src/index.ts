@@ -1,0 +1,3 @@
+export * from './envelope';
+export * from './store/event-store.port';
+export * from './store/errors';
