@@ -45,6 +45,10 @@ export default [
         { object: 'Math', property: 'random', message: 'The domain has no randomness: ids arrive in the command.' },
         { object: 'crypto', property: 'randomUUID', message: 'The domain has no randomness: ids arrive in the command.' },
       ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'worker_threads'], message: 'The domain does no I/O: keep Node built-ins out of libs/domain.' }] },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain has no clock: time arrives in the command.' },

@@ -48,3 +48,72 @@ export interface Interval {
   diatonic: number;
   chromatic: number;
 }
+
+/** A clef as MusicXML writes it: sign, staff line (1 = bottom) and an optional octave shift (treble 8vb: -1). */
+export interface Clef {
+  sign: 'G' | 'F' | 'C' | 'percussion' | 'TAB';
+  line: number;
+  octaveChange?: -1 | 1;
+}
+
+/** Additive meters (3+2/8) are stored by their total; beatType is a power of two 1..64. */
+export interface TimeSignature {
+  beats: number;
+  beatType: number;
+}
+
+/** Position on the circle of fifths (-7 = 7 flats .. 7 = 7 sharps) and the mode it is read in. */
+export interface KeySignature {
+  fifths: number;
+  mode: 'major' | 'minor';
+}
+
+/** A spelt pitch without an octave (chord roots, key tonics). */
+export interface PitchClass {
+  step: Step;
+  alter: Alter;
+}
+
+/** MusicXML `kind-value`. */
+export type ChordKind =
+  | 'major'
+  | 'minor'
+  | 'augmented'
+  | 'diminished'
+  | 'dominant'
+  | 'major-seventh'
+  | 'minor-seventh'
+  | 'diminished-seventh'
+  | 'augmented-seventh'
+  | 'half-diminished'
+  | 'major-minor'
+  | 'major-sixth'
+  | 'minor-sixth'
+  | 'dominant-ninth'
+  | 'major-ninth'
+  | 'minor-ninth'
+  | 'dominant-11th'
+  | 'major-11th'
+  | 'minor-11th'
+  | 'dominant-13th'
+  | 'major-13th'
+  | 'minor-13th'
+  | 'suspended-second'
+  | 'suspended-fourth'
+  | 'Neapolitan'
+  | 'Italian'
+  | 'French'
+  | 'German'
+  | 'pedal'
+  | 'power'
+  | 'Tristan'
+  | 'other'
+  | 'none';
+
+/** A chord symbol; `text` is what is printed for the kind when it differs from the usual suffix (MusicXML kind@text). */
+export interface ChordSymbol {
+  root: PitchClass;
+  kind: ChordKind;
+  bass?: PitchClass;
+  text?: string;
+}

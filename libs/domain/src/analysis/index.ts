@@ -1,0 +1,5 @@
+export { PassageMustHaveNotes, AnalysisInputMustBeValid } from './analysis-errors';
+export { nameChord } from './name-chord';
+export { detectKey, type TimedPitch, type KeyEstimate, type KeyDetection } from './detect-key';
+export { type MelodyNote, type HarmonicRhythm } from './melody-slots';
+export { suggestChords, type SuggestChordsOptions, type ChordSuggestion } from './suggest-chords';

@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './event-does-not-apply';
+export * from './define-error';
