@@ -136,11 +136,14 @@ export function melodySlots(
 ): MelodySlot[] {
   const byBar = new Map<number, Piece[]>();
   for (const piece of melody.flatMap((note) => piecesOf(note, timeAt))) {
-    byBar.set(piece.bar, [...(byBar.get(piece.bar) ?? []), piece]);
+    const pieces = byBar.get(piece.bar);
+    if (pieces) pieces.push(piece);
+    else byBar.set(piece.bar, [piece]);
   }
   if (byBar.size === 0) return [];
   const bars = [...byBar.keys()];
-  const [first, last] = [Math.min(...bars), Math.max(...bars)];
+  const first = bars.reduce((a, b) => Math.min(a, b));
+  const last = bars.reduce((a, b) => Math.max(a, b));
   const slots = Array.from({ length: last - first + 1 }, (_, i) => first + i).flatMap((bar) =>
     barSlots(bar, byBar.get(bar) ?? [], timeAt(bar), per),
   );
