@@ -40,3 +40,11 @@ export class StoreUnavailableError extends EventStoreError {
     this.name = 'StoreUnavailableError';
   }
 }
+
+export class InvalidReadError extends EventStoreError {
+  readonly code = 'INVALID_READ';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidReadError';
+  }
+}

@@ -9,6 +9,10 @@ export interface Upcaster {
 
 export class UpcasterError extends Error {
   readonly code = 'UPCASTER_INVALID';
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'UpcasterError';
+  }
 }
 
 /**
@@ -23,12 +27,17 @@ export class UpcasterChain {
   }
 
   register(upcaster: Upcaster): this {
-    const steps = this.byType.get(upcaster.type) ?? new Map<number, Upcaster>();
-    if (steps.has(upcaster.fromSchemaVersion)) {
-      throw new UpcasterError(`Two upcasters for ${upcaster.type} v${upcaster.fromSchemaVersion}`);
+    const { type, fromSchemaVersion } = upcaster;
+    if (typeof type !== 'string' || type.length === 0) throw new UpcasterError('An upcaster needs an event type');
+    if (!Number.isInteger(fromSchemaVersion) || fromSchemaVersion < 1) {
+      throw new UpcasterError(`Upcaster for ${type}: fromSchemaVersion must be a positive integer, got ${fromSchemaVersion}`);
     }
-    steps.set(upcaster.fromSchemaVersion, upcaster);
-    this.byType.set(upcaster.type, steps);
+    const steps = this.byType.get(type) ?? new Map<number, Upcaster>();
+    if (steps.has(fromSchemaVersion)) {
+      throw new UpcasterError(`Two upcasters for ${type} v${fromSchemaVersion}`);
+    }
+    steps.set(fromSchemaVersion, upcaster);
+    this.byType.set(type, steps);
     return this;
   }
 
@@ -38,14 +47,41 @@ export class UpcasterChain {
     return steps ? Math.max(...steps.keys()) + 1 : 1;
   }
 
+  /** The event types that have at least one upcaster, i.e. at least one old schema version. */
+  types(): string[] {
+    return [...this.byType.keys()].sort();
+  }
+
+  /**
+   * Today's shape of a stored event. Refuses, rather than guesses, when the chain cannot reach
+   * today's version (a missing step) or the event is newer than this code (written by a newer
+   * deployment): handing either to `evolve` would silently misread it.
+   */
   upcast<E extends StoredEvent>(event: E): E {
     const steps = this.byType.get(event.type);
     if (!steps) return event;
+    const current = this.currentVersion(event.type);
+    if (event.schemaVersion > current) {
+      throw new UpcasterError(`${describe(event)} is v${event.schemaVersion}, newer than this code's v${current}`);
+    }
     let { data, schemaVersion } = event;
-    for (let step = steps.get(schemaVersion); step; step = steps.get(schemaVersion)) {
-      data = step.upcast(data) as E['data'];
-      schemaVersion += 1;
+    for (; schemaVersion < current; schemaVersion += 1) {
+      data = this.step(steps, event, schemaVersion, data) as E['data'];
     }
     return schemaVersion === event.schemaVersion ? event : { ...event, data, schemaVersion };
   }
+
+  private step(steps: Map<number, Upcaster>, event: StoredEvent, from: number, data: unknown): unknown {
+    const upcaster = steps.get(from);
+    if (!upcaster) throw new UpcasterError(`No upcaster for ${event.type} v${from}, needed by ${describe(event)}`);
+    try {
+      return upcaster.upcast(data);
+    } catch (error) {
+      throw new UpcasterError(`Upcasting ${describe(event)} from v${from} failed: ${(error as Error).message}`, error);
+    }
+  }
+}
+
+function describe(event: StoredEvent): string {
+  return `${event.type} event ${event.eventId} (${event.streamId}@${event.version})`;
 }

@@ -12,9 +12,15 @@ export type SqliteDatabase = Database.Database;
 export function openSqlite(filename: string, options: { busyTimeoutMs?: number } = {}): SqliteDatabase {
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-  db.pragma('foreign_keys = ON');
+  try {
+    // The timeout first: switching to WAL takes a lock another process may be holding.
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }

@@ -1,0 +1,89 @@
+import type { SqliteDatabase } from './sqlite-connection';
+
+/**
+ * The event log's tables. AUTOINCREMENT keeps positions from ever being reused, even after the
+ * newest rows are deleted; UNIQUE(stream_id, version) is the last line of defence for G1.
+ * The stream head is kept by a trigger, so rows written by other tools (golden-fixture loaders,
+ * migrations) keep it right too.
+ */
+const EVENT_TABLES = `
+CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL,
+  stream_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  UNIQUE (stream_id, version)
+);
+CREATE TABLE IF NOT EXISTS event_streams (
+  stream_id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS event_streams_head AFTER INSERT ON events
+BEGIN
+  INSERT INTO event_streams (stream_id, version) VALUES (NEW.stream_id, NEW.version)
+  ON CONFLICT (stream_id) DO UPDATE SET version = max(version, excluded.version);
+END;
+CREATE TABLE IF NOT EXISTS event_commands (
+  command_id TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  stream_id TEXT NOT NULL,
+  from_version INTEGER NOT NULL,
+  to_version INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+export function ensureEventTables(db: SqliteDatabase): void {
+  db.transaction(() => db.exec(EVENT_TABLES)).immediate();
+}
+
+export interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+}
+
+export interface CommandRow {
+  fingerprint: string;
+  stream_id: string;
+  from_version: number;
+  to_version: number;
+}
+
+const EVENT_COLUMNS = 'position, event_id, stream_id, version, type, schema_version, data, metadata';
+
+/** Every statement the store runs, prepared once. */
+export function prepareEventStatements(db: SqliteDatabase) {
+  return {
+    insertEvent: db.prepare<[string, string, number, string, number, string, string]>(
+      'INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertCommand: db.prepare<[string, string, string, number, number]>(
+      'INSERT INTO event_commands (command_id, fingerprint, stream_id, from_version, to_version) VALUES (?, ?, ?, ?, ?)',
+    ),
+    command: db.prepare<[string], CommandRow>(
+      'SELECT fingerprint, stream_id, from_version, to_version FROM event_commands WHERE command_id = ?',
+    ),
+    streamVersion: db.prepare<[string], { version: number }>('SELECT version FROM event_streams WHERE stream_id = ?'),
+    lastVersion: db.prepare<[string], { version: number }>(
+      'SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = ?',
+    ),
+    streamPage: db.prepare<[string, number, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,
+    ),
+    allPage: db.prepare<[number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
+    headPosition: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
+  };
+}
+
+export type EventStatements = ReturnType<typeof prepareEventStatements>;
