@@ -21,6 +21,7 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: domainBannedImports },
             { sourceTag: 'type:events', onlyDependOnLibsWithTags: ['type:events', 'type:util'], bannedExternalImports: ['@nestjs/*', 'socket.io', 'bullmq'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:events', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:domain', 'type:util'], bannedExternalImports: ['@nestjs/*', 'mongoose', 'better-sqlite3', 'bullmq', 'ioredis'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:events', 'type:data-access', 'type:feature', 'type:util'] },
           ],

@@ -13,6 +13,7 @@ module.exports = (projectDir, overrides = {}) => ({
     '^@bandpro/domain/testing$': path.join(__dirname, 'libs/domain/src/testing/index.ts'),
     '^@bandpro/events$': path.join(__dirname, 'libs/events/src/index.ts'),
     '^@bandpro/read-models$': path.join(__dirname, 'libs/read-models/src/index.ts'),
+    '^@bandpro/formats$': path.join(__dirname, 'libs/formats/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/**/testing/**', '!<rootDir>/src/index.ts'],
