@@ -1,0 +1,45 @@
+import { loadProjectorConfig } from './projector.config';
+
+describe('loadProjectorConfig', () => {
+  it('should run on SQLite under ./data with short polls when nothing is set', () => {
+    expect(loadProjectorConfig({})).toEqual({
+      dataDir: './data',
+      mongodbUri: undefined,
+      batchSize: 500,
+      pollIntervalMs: 50,
+      maxPollIntervalMs: 1000,
+      leaseTtlMs: 10_000,
+      lagLogIntervalMs: 30_000,
+    });
+  });
+
+  it('should take every setting from the environment', () => {
+    const env = {
+      DATA_DIR: '/var/bandpro',
+      MONGODB_URI: 'mongodb://db/bandpro?replicaSet=rs0',
+      PROJECTOR_BATCH_SIZE: '200',
+      PROJECTOR_POLL_MS: '10',
+      PROJECTOR_MAX_POLL_MS: '500',
+      PROJECTOR_LEASE_TTL_MS: '3000',
+      PROJECTOR_LAG_LOG_MS: '0',
+    };
+    expect(loadProjectorConfig(env)).toEqual({
+      dataDir: '/var/bandpro',
+      mongodbUri: 'mongodb://db/bandpro?replicaSet=rs0',
+      batchSize: 200,
+      pollIntervalMs: 10,
+      maxPollIntervalMs: 500,
+      leaseTtlMs: 3000,
+      lagLogIntervalMs: 0,
+    });
+  });
+
+  it.each([
+    ['PROJECTOR_BATCH_SIZE', 'lots'],
+    ['PROJECTOR_BATCH_SIZE', '0'],
+    ['PROJECTOR_POLL_MS', '2.5'],
+    ['PROJECTOR_LEASE_TTL_MS', '10'],
+  ])('should refuse %s=%s with a typed error', (name, value) => {
+    expect(() => loadProjectorConfig({ [name]: value })).toThrow(expect.objectContaining({ code: 'PROJECTOR_CONFIG_INVALID', message: expect.stringContaining(name) }));
+  });
+});

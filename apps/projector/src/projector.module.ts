@@ -1,0 +1,27 @@
+import { createEventStore } from '@bandpro/events';
+import { createReadModelStore } from '@bandpro/read-models';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ProjectorConfig } from './config/projector.config';
+import type { AnyProjection } from './projection/projection';
+import { SCORE_PROJECTIONS } from './projections/score-projections';
+import { ProjectorService } from './projector.service';
+import { EVENT_STORE, PROJECTIONS, PROJECTOR_CONFIG, READ_MODEL_STORE } from './projector.tokens';
+
+/** The projector process: the two stores, the projections, and the service that runs them. */
+@Module({})
+export class ProjectorModule {
+  static forRoot(config: ProjectorConfig, projections: readonly AnyProjection[] = SCORE_PROJECTIONS): DynamicModule {
+    const stores = { mongodbUri: config.mongodbUri, dataDir: config.dataDir };
+    return {
+      module: ProjectorModule,
+      providers: [
+        { provide: PROJECTOR_CONFIG, useValue: config },
+        { provide: PROJECTIONS, useValue: projections },
+        { provide: EVENT_STORE, useFactory: () => createEventStore(stores) },
+        { provide: READ_MODEL_STORE, useFactory: () => createReadModelStore(stores) },
+        ProjectorService,
+      ],
+      exports: [ProjectorService, EVENT_STORE, READ_MODEL_STORE],
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { LeaseLostError, type ReadModelDoc } from '@bandpro/read-models';
+import { LeaseUnavailableError, RebuildFailedError } from './errors';
+import { InterruptibleSleep } from './interruptible-sleep';
+import { measureLag, type ProjectionLag } from './lag';
+import { ProjectionWorker, type GenerationSwap } from './projection-worker';
+import { resolveRunnerOptions, type ProjectionRunnerOptions, type ResolvedRunnerOptions } from './runner-options';
+
+/** standby: another instance holds the lease; failed: a rebuild failed and needs a fix. */
+export type RunnerState = 'stopped' | 'standby' | 'running' | 'failed';
+
+type TickOutcome = 'busy' | 'idle' | 'standby';
+
+/**
+ * Keeps one projection up to date: holds its lease (one instance per projection), tails the
+ * event feed in batches, polls with a growing interval while idle, and swaps in rebuilt
+ * generations. Every piece of work runs one at a time, so a rebuild asked for while live
+ * processing runs waits for the current batch, never interleaves with it.
+ */
+export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
+  private readonly options: ResolvedRunnerOptions<Doc>;
+  private readonly worker: ProjectionWorker<Doc>;
+  private readonly sleeper = new InterruptibleSleep();
+  private queue: Promise<unknown> = Promise.resolve();
+  private loop?: Promise<void>;
+  private stopping = false;
+  private currentState: RunnerState = 'stopped';
+
+  constructor(options: ProjectionRunnerOptions<Doc>) {
+    this.options = resolveRunnerOptions(options);
+    this.worker = new ProjectionWorker(this.options);
+  }
+
+  get name(): string {
+    return this.options.projection.name;
+  }
+
+  get ownerId(): string {
+    return this.options.ownerId;
+  }
+
+  get state(): RunnerState {
+    return this.currentState;
+  }
+
+  /** Runs in the background until stop(); errors are logged and retried, a failed rebuild stops it. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.currentState = 'standby';
+    this.loop = this.run();
+  }
+
+  /** Waits for the batch in progress, then gives the lease back so a standby instance takes over at once. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.sleeper.interrupt();
+    await this.loop;
+    this.loop = undefined;
+    await this.exclusive(() => this.worker.lease.release());
+    if (this.currentState !== 'failed') this.currentState = 'stopped';
+  }
+
+  /** Processes every event up to the head now; for tools, demos and tests. Needs the lease. */
+  catchUp(): Promise<number> {
+    return this.exclusive(async () => {
+      await this.requireLease();
+      const before = this.worker.processed;
+      while ((await this.worker.step()) > 0);
+      return this.worker.processed - before;
+    });
+  }
+
+  /** Builds a new generation from position 0 and swaps it in; readers see the old one until then. */
+  rebuild(): Promise<GenerationSwap> {
+    return this.exclusive(async () => {
+      await this.requireLease();
+      return this.worker.rebuild();
+    });
+  }
+
+  lag(): Promise<ProjectionLag> {
+    return measureLag(this.name, this.options.events, this.options.store, this.options.clock());
+  }
+
+  private async run(): Promise<void> {
+    const { pollIntervalMs, maxPollIntervalMs, leaseTtlMs } = this.options;
+    let idleMs = pollIntervalMs;
+    while (!this.stopping) {
+      const outcome = await this.exclusive(() => this.tick()).catch((error: unknown) => this.recover(error));
+      if (outcome === 'busy') idleMs = pollIntervalMs;
+      if (outcome === 'failed') return;
+      if (outcome === 'idle' || outcome === 'retry') {
+        await this.sleeper.sleep(idleMs);
+        idleMs = Math.min(idleMs * 2, maxPollIntervalMs);
+      }
+      if (outcome === 'standby') await this.sleeper.sleep(Math.max(pollIntervalMs, leaseTtlMs / 3));
+    }
+  }
+
+  private async tick(): Promise<TickOutcome> {
+    if (this.stopping) return 'idle';
+    if ((await this.worker.ensureLease()) === 'unavailable') {
+      this.currentState = 'standby';
+      return 'standby';
+    }
+    this.currentState = 'running';
+    return (await this.worker.step()) > 0 ? 'busy' : 'idle';
+  }
+
+  private recover(error: unknown): 'failed' | 'retry' {
+    this.worker.forget();
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RebuildFailedError) {
+      this.currentState = 'failed';
+      this.options.logger.error(`${this.name}: stopped: ${message}`);
+      return 'failed';
+    }
+    if (error instanceof LeaseLostError) this.options.logger.warn(`${this.name}: lease lost, standing by`);
+    else this.options.logger.error(`${this.name}: batch failed, will retry: ${message}`);
+    return 'retry';
+  }
+
+  private async requireLease(): Promise<void> {
+    if ((await this.worker.ensureLease()) !== 'unavailable') return;
+    const holder = await this.options.store.leaseHolder(this.name);
+    throw new LeaseUnavailableError(this.name, holder?.ownerId);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

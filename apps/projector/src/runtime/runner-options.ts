@@ -1,0 +1,77 @@
+import type { EventStore } from '@bandpro/events';
+import type { ReadModelCheckpoint, ReadModelDoc, ReadModelStore } from '@bandpro/read-models';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Projection } from '../projection/projection';
+import type { ApplyMode } from './apply-batch';
+
+/** Nest's Logger fits; the runtime itself does not depend on Nest. */
+export interface ProjectorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface BatchReport {
+  projection: string;
+  mode: ApplyMode;
+  generation: number;
+  /** Events read from the feed in this batch (handled or not). */
+  events: number;
+  /** Handled events applied. */
+  applied: number;
+  deadLetters: number;
+  checkpoint: ReadModelCheckpoint;
+}
+
+export interface ProjectionRunnerOptions<Doc extends ReadModelDoc = ReadModelDoc> {
+  projection: Projection<Doc>;
+  events: EventStore;
+  store: ReadModelStore;
+  /** Who holds the lease; unique per process by default. */
+  ownerId?: string;
+  /** Events per feed page while live. */
+  batchSize?: number;
+  /** Events per feed page while rebuilding. */
+  rebuildBatchSize?: number;
+  /**
+   * A rebuild commits once this many events are applied, or once cacheSize documents wait to be
+   * written, and at the end. Its generation is invisible until swapped in and a crashed rebuild
+   * starts over, so few, big commits are safe, and they spare rewriting large documents.
+   */
+  rebuildCommitEvery?: number;
+  /** First idle poll once caught up; doubles while idle up to maxPollIntervalMs. */
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+  leaseTtlMs?: number;
+  /** Documents kept parsed between batches; also the most a rebuild holds unwritten. */
+  cacheSize?: number;
+  /** Epoch milliseconds. */
+  clock?: () => number;
+  logger?: ProjectorLogger;
+  /** Called after each committed batch (metrics, tests). */
+  onBatch?: (report: BatchReport) => void | Promise<void>;
+}
+
+export type ResolvedRunnerOptions<Doc extends ReadModelDoc> = Required<Omit<ProjectionRunnerOptions<Doc>, 'onBatch'>> &
+  Pick<ProjectionRunnerOptions<Doc>, 'onBatch'>;
+
+const SILENT: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+export function resolveRunnerOptions<Doc extends ReadModelDoc>(options: ProjectionRunnerOptions<Doc>): ResolvedRunnerOptions<Doc> {
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 50;
+  return {
+    ...options,
+    ownerId: options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    batchSize,
+    rebuildBatchSize: options.rebuildBatchSize ?? Math.max(batchSize, 5000),
+    rebuildCommitEvery: options.rebuildCommitEvery ?? 250_000,
+    pollIntervalMs,
+    maxPollIntervalMs: Math.max(pollIntervalMs, options.maxPollIntervalMs ?? 1000),
+    leaseTtlMs: options.leaseTtlMs ?? 10_000,
+    cacheSize: options.cacheSize ?? 500,
+    clock: options.clock ?? Date.now,
+    logger: options.logger ?? SILENT,
+  };
+}
