@@ -16,3 +16,5 @@ export * from './instruments/band-instruments';
 export * from './instruments/instruments';
 export * from './score';
 export * from './analysis';
+export * from './account';
+export * from './access';
