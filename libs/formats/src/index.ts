@@ -1,1 +1,3 @@
+export {};
 export * from './midi';
+export * from './musicxml';
