@@ -1,0 +1,16 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { mapError } from './error-mapping';
+
+/** The only place an error becomes an HTTP response. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const { status, body } = mapError(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(status).json(body);
+  }
+}

@@ -1,0 +1,60 @@
+/** Everything the API reads from its environment, checked once at start-up. */
+export interface ApiConfig {
+  nodeEnv: string;
+  port: number;
+  dataDir: string;
+  mongodbUri?: string;
+  redisUrl?: string;
+  jwtSecret?: string;
+  /** Origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: string[];
+  bodyLimit: string;
+  /** Requests per minute per user (or per IP when anonymous). */
+  rateLimitPerMinute: number;
+  snapshotEvery: number;
+}
+
+export class ApiConfigError extends Error {
+  readonly code = 'API_CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiConfigError';
+  }
+}
+
+/** A bad value stops the process before it touches data, with a message that says which and why. */
+export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
+  const nodeEnv = env['NODE_ENV'] || 'development';
+  const jwtSecret = env['JWT_SECRET'] || undefined;
+  if (nodeEnv === 'production' && (!jwtSecret || jwtSecret.length < 32)) {
+    throw new ApiConfigError('JWT_SECRET must be set (at least 32 characters) when NODE_ENV=production: tokens signed with a default secret could be forged');
+  }
+  return {
+    nodeEnv,
+    port: whole(env, 'PORT', 3000, 0, 65535),
+    dataDir: env['DATA_DIR'] || './data',
+    mongodbUri: env['MONGODB_URI'] || undefined,
+    redisUrl: redisUrl(env['REDIS_URL']),
+    jwtSecret,
+    corsOrigins: (env['CORS_ORIGIN'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    bodyLimit: env['BODY_LIMIT'] || '1mb',
+    rateLimitPerMinute: whole(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    snapshotEvery: whole(env, 'SNAPSHOT_EVERY', 100, 1, 1_000_000),
+  };
+}
+
+function redisUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\//.test(raw)) throw new ApiConfigError(`REDIS_URL must start with redis:// or rediss://, got "${raw}"`);
+  return raw;
+}
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ApiConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}

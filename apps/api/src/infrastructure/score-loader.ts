@@ -1,0 +1,18 @@
+import { evolve, initialScoreState, type ScoreEvent, type ScoreState } from '@bandpro/domain';
+import { AggregateLoader, type EventStore, type SnapshotStore, type StoredEvent } from '@bandpro/events';
+
+/** Bump when the shape of ScoreState changes: older snapshots are then ignored. */
+export const SCORE_SNAPSHOT_SCHEMA = 1;
+
+export type ScoreLoader = AggregateLoader<ScoreState>;
+
+export function createScoreLoader(store: EventStore, snapshots: SnapshotStore, snapshotEvery: number): ScoreLoader {
+  return new AggregateLoader<ScoreState>({
+    store,
+    snapshots,
+    initialState: initialScoreState,
+    evolve: (state, event: StoredEvent) => evolve(state, { type: event.type, data: event.data } as ScoreEvent),
+    snapshotEvery,
+    schemaVersion: SCORE_SNAPSHOT_SCHEMA,
+  });
+}

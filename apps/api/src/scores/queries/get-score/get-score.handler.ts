@@ -1,0 +1,66 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { NotFoundError } from '@bandpro/domain';
+import type { EventStore } from '@bandpro/events';
+import {
+  SCORE_CATALOGUE_COLLECTION, SCORE_DOCUMENT_COLLECTION, type ReadModelStore, type ScoreCatalogueEntry, type ScoreDocumentView,
+} from '@bandpro/read-models';
+import { readThrough, SCORE_METADATA_TTL_SECONDS, type Cache } from '../../../infrastructure/cache/cache.port';
+import type { ScoreLoader } from '../../../infrastructure/score-loader';
+import { CACHE, EVENT_STORE, READ_MODEL_STORE, SCORE_LOADER } from '../../../infrastructure/tokens';
+import { SCORE_CATALOGUE_PROJECTION } from '../projections';
+import { isTrashedAt, lifecycleStreamId } from '../../lifecycle/score-lifecycle';
+import { GetScore, GetScoreInfo } from './get-score.query';
+
+export interface ScoreView {
+  scoreId: string;
+  /** Present for time travel; the latest document is what the projector built. */
+  version?: number;
+  trashed: boolean;
+  document: ScoreDocumentView;
+}
+
+const notFound = (scoreId: string) => new NotFoundError('SCORE_NOT_FOUND', 'There is no such score', { scoreId });
+
+/** The latest document comes from the read model; an older version is rebuilt from events (time travel). */
+@QueryHandler(GetScore)
+export class GetScoreHandler implements IQueryHandler<GetScore, ScoreView> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SCORE_LOADER) private readonly loader: ScoreLoader,
+  ) {}
+
+  async execute({ scoreId, version }: GetScore): Promise<ScoreView> {
+    const trashed = isTrashedAt(await this.store.streamVersion(lifecycleStreamId(scoreId)));
+    if (version === undefined) {
+      const document = await this.readModels.get<ScoreDocumentView>(SCORE_DOCUMENT_COLLECTION, scoreId);
+      if (!document) throw notFound(scoreId);
+      return { scoreId, trashed, document };
+    }
+    if (version < 1 || version > (await this.store.streamVersion(scoreId))) {
+      throw new NotFoundError('SCORE_VERSION_NOT_FOUND', 'The score has no such version', { scoreId, version });
+    }
+    const loaded = await this.loader.load(scoreId, { version });
+    if (loaded.state.status !== 'active') throw notFound(scoreId);
+    return { scoreId, version: loaded.version, trashed, document: loaded.state };
+  }
+}
+
+/** The catalogue entry of one score, cached by the catalogue's checkpoint so a newer projection is a new key. */
+@QueryHandler(GetScoreInfo)
+export class GetScoreInfoHandler implements IQueryHandler<GetScoreInfo, ScoreCatalogueEntry> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(CACHE) private readonly cache: Cache,
+  ) {}
+
+  async execute({ scoreId }: GetScoreInfo): Promise<ScoreCatalogueEntry> {
+    const { position } = await this.readModels.checkpoint(SCORE_CATALOGUE_PROJECTION);
+    const entry = await readThrough(this.cache, `score-info:${scoreId}:${position}`, SCORE_METADATA_TTL_SECONDS, () =>
+      this.readModels.get<ScoreCatalogueEntry>(SCORE_CATALOGUE_COLLECTION, scoreId),
+    );
+    if (!entry) throw notFound(scoreId);
+    return entry;
+  }
+}

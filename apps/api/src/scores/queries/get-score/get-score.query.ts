@@ -1,0 +1,11 @@
+export class GetScore {
+  constructor(
+    readonly scoreId: string,
+    /** Time travel: the score as of this version, rebuilt from events and snapshots. */
+    readonly version?: number,
+  ) {}
+}
+
+export class GetScoreInfo {
+  constructor(readonly scoreId: string) {}
+}
