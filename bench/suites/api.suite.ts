@@ -1,0 +1,122 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { atLeast, atMost } from '../harness/figure';
+import { WORKSPACE_ROOT } from '../harness/child';
+import { median } from '../harness/stats';
+import { repeat, type Section, type Suite, type SuiteContext } from '../harness/suite';
+import { withTempDir } from '../harness/temp';
+
+// autocannon ships no types; the little of its API used here.
+interface CannonResult {
+  requests: { average: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+}
+interface CannonRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  setupRequest?: (request: CannonRequest) => CannonRequest;
+  body?: string;
+}
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+const autocannon = require('autocannon') as Cannon;
+
+const SCORES = 50;
+const CONNECTIONS = 20;
+const DURATION_S = 5;
+const USER = 'bench-user';
+
+interface Api {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** The API as `npm start` runs it (NODE_ENV=test only for the test actor header), rate limits lifted. */
+async function startApi(dataDir: string): Promise<Api> {
+  const child = fork(join(WORKSPACE_ROOT, 'apps/api/src/main.ts'), [], {
+    cwd: WORKSPACE_ROOT,
+    env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000000' },
+    execArgv: ['-r', join(WORKSPACE_ROOT, 'scripts/ts-register.js')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('message', (m: { type?: string; port?: number }) => m.type === 'listening' && m.port && resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, stop: async () => void (child.kill('SIGTERM'), await exited) };
+}
+
+interface Seeded {
+  scoreIds: string[];
+  measureIds: string[][];
+}
+
+async function seed(api: Api): Promise<Seeded> {
+  const seeded: Seeded = { scoreIds: [], measureIds: [] };
+  for (let i = 0; i < SCORES; i++) {
+    const response = await fetch(`${api.url}/api/v1/scores`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test-user': USER },
+      body: JSON.stringify({ title: `Bench ${i}`, template: 'jazz-combo', measureCount: 32 }),
+    });
+    const body = (await response.json()) as { scoreId: string; events: { data: { measures: { id: string }[] } }[] };
+    seeded.scoreIds.push(body.scoreId);
+    seeded.measureIds.push(body.events[0].data.measures.map((m) => m.id));
+  }
+  return seeded;
+}
+
+/** The scores of the running section, for the request generators. */
+let current: Seeded = { scoreIds: [], measureIds: [] };
+
+const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)];
+
+async function measure(context: SuiteContext, label: string, request: () => CannonRequest, target: { rps: number; p99: number }) {
+  const runs = await withTempDir('api', async (dir) => {
+    const api = await startApi(dir);
+    try {
+      const seeded = await seed(api);
+      current = seeded;
+      return await repeat(context, label, () =>
+        autocannon({ url: api.url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'GET', path: '/', setupRequest: request }] }),
+      );
+    } finally {
+      await api.stop();
+    }
+  });
+  context.report({ name: `${label}.requests_per_s`, value: median(runs.map((r) => r.requests.average)), unit: 'req/s', target: atLeast(target.rps) });
+  context.report({ name: `${label}.latency_p99`, value: median(runs.map((r) => r.latency.p99)), unit: 'ms', target: atMost(target.p99) });
+  context.report({ name: `${label}.non_2xx`, value: median(runs.map((r) => r.non2xx + r.errors + r.timeouts)), unit: 'responses' });
+  context.progress(`${label}: ${JSON.stringify(runs.map((r) => ({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts })))}`);
+}
+
+const headers = { 'content-type': 'application/json', 'x-test-user': USER };
+
+const commandsSection: Section = {
+  name: 'commands',
+  run: (context) =>
+    measure(context, 'commands', () => {
+      const i = Math.floor(Math.random() * current.scoreIds.length);
+      const body = { type: 'SetRehearsalMark', data: { measureId: pick(current.measureIds[i]), text: uuidv7().slice(-6) } };
+      return { method: 'POST', path: `/api/v1/scores/${current.scoreIds[i]}/commands`, headers, body: JSON.stringify(body) };
+    }, { rps: 300, p99: 200 }),
+};
+
+const timeTravelSection: Section = {
+  name: 'time-travel',
+  run: (context) =>
+    measure(context, 'time_travel', () => ({ method: 'GET', path: `/api/v1/scores/${pick(current.scoreIds)}?version=1`, headers }), { rps: 500, p99: 100 }),
+};
+
+/** Issue #3: the HTTP API's command and read throughput on the embedded SQLite default. */
+export const suite: Suite = {
+  name: 'api',
+  description: `HTTP API under autocannon (${CONNECTIONS} connections, ${DURATION_S} s): commands over ${SCORES} scores, time-travel reads`,
+  sections: [commandsSection, timeTravelSection],
+};
