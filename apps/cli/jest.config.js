@@ -1,0 +1,9 @@
+const preset = require('../../jest.preset');
+
+module.exports = preset(__dirname, {
+  coverageThreshold: { global: { statements: 90, branches: 85, functions: 90, lines: 90 } },
+  // main.ts only wires process.argv and the exit code; the child-process tests run it.
+  collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/main.ts'],
+  // Each test spawns the real CLI (ts-node start-up is seconds on a loaded machine).
+  testTimeout: 60_000,
+});

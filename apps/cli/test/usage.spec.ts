@@ -1,0 +1,28 @@
+import { bandpro, corpus, withTempDir } from './support/bandpro';
+
+const CONVERT_USAGE = 'Usage: bandpro convert <in.(musicxml|xml|mxl)> <out.(musicxml|mxl|mid)> [--part <name>] [--concert-pitch]';
+
+describe('bandpro usage (the real command, in a child process)', () => {
+  let tmp: Awaited<ReturnType<typeof withTempDir>>;
+  beforeAll(async () => (tmp = await withTempDir()));
+  afterAll(() => tmp.remove());
+
+  it('should print the commands for --help and exit 0', async () => {
+    const run = await bandpro(['--help'], tmp.dir);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: bandpro <command> \[options\]\n\nCommands:\n {2}convert {2}Convert a MusicXML file/);
+  });
+
+  it.each([
+    ['an unknown option', ['convert', 'in.xml', 'out.mid', '--transpose', '2'], "Unknown option '--transpose'"],
+    ['a PDF output, which arrives with engraving', ['convert', corpus('HelloWorld.xml'), 'out.pdf'], 'PDF output is not supported yet'],
+  ])('should answer %s with exit 2, the reason and the usage line, writing nothing', async (_case, args, reason) => {
+    const run = await bandpro(args, tmp.dir);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(reason);
+    expect(run.stderr).toContain(`\n${CONVERT_USAGE}\n`);
+    expect(await tmp.files()).toEqual([]);
+  });
+});
