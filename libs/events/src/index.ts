@@ -22,3 +22,4 @@ export * from './adapters/mongodb/mongo-key-store';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/mongodb/mongo-event-store';
 export * from './adapters/create-event-store';
+export * from './snapshots/state-cache';

@@ -14,5 +14,8 @@ export function createScoreLoader(store: EventStore, snapshots: SnapshotStore, s
     evolve: (state, event: StoredEvent) => evolve(state, { type: event.type, data: event.data } as ScoreEvent),
     snapshotEvery,
     schemaVersion: SCORE_SNAPSHOT_SCHEMA,
+    // Boundary states share structure, so keeping the recent scores' history warm is cheap and makes
+    // editing and `?version=N` reads replay at most `snapshotEvery` events without parsing a snapshot.
+    stateCache: { maxStreams: 64, maxStatesPerStream: 200 },
   });
 }
