@@ -45,7 +45,10 @@ export function prepareAppend(
     commandId: options.commandId,
     events: prepared,
     metadata: prepareMetadata(options),
-    fingerprint: appendFingerprint(streamId, prepared),
+    fingerprint: appendFingerprint(
+      streamId,
+      prepared.map((event, index) => ({ ...event, data: events[index].data })),
+    ),
   };
 }
 

@@ -13,19 +13,36 @@ export interface GroupCommitStats {
   commits: number;
   /** Units of work run inside them. */
   appends: number;
+  /** Groups rolled back and run again with a savepoint per unit, because a unit failed mid-write. */
+  fallbacks: number;
 }
 
 /**
+ * Thrown by a unit that fails before writing anything (a lost race, a reused commandId): the
+ * group's transaction holds nothing of it, so its neighbours need not be run again.
+ */
+export class RejectedBeforeWrite extends Error {
+  constructor(readonly reason: unknown) {
+    super('rejected before writing');
+  }
+}
+
+/** Ends the fast attempt of a group: a unit failed after it may have written something. */
+class UnitFailedMidWrite extends Error {}
+
+/**
  * better-sqlite3 is synchronous, so every commit would cost one fsync. Work submitted in the same
- * tick is run in ONE `BEGIN IMMEDIATE` transaction, each unit in its own savepoint: a unit that
- * throws is rolled back alone and its neighbours still commit. Nothing is settled before the
- * commit, so an acknowledged unit is durable (G11).
+ * tick is run in ONE `BEGIN IMMEDIATE` transaction. A savepoint per unit would let a failing unit
+ * roll back alone, but costs two statements per unit, so units first run without one; only when a
+ * unit fails mid-write is the whole group rolled back and run again with a savepoint per unit, where
+ * that unit fails alone and its neighbours still commit. Nothing is settled before the commit, so an
+ * acknowledged unit is durable (G11).
  */
 export class GroupCommit {
   private queue: Pending<unknown>[] = [];
   private scheduled = false;
   private readonly unit: (work: () => unknown) => unknown;
-  readonly stats: GroupCommitStats = { commits: 0, appends: 0 };
+  readonly stats: GroupCommitStats = { commits: 0, appends: 0, fallbacks: 0 };
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -60,7 +77,7 @@ export class GroupCommit {
     this.stats.commits += 1;
     this.stats.appends += group.length;
     try {
-      outcomes = this.db.transaction(() => group.map((pending) => this.run(pending))).immediate();
+      outcomes = this.runFast(group) ?? this.runCareful(group);
     } catch (error) {
       const failure = this.onCommitFailure(error);
       for (const pending of group) pending.reject(failure);
@@ -72,10 +89,40 @@ export class GroupCommit {
     });
   }
 
-  private run(pending: Pending<unknown>): Outcome<unknown> {
+  /** The group without savepoints; undefined when it had to be rolled back. */
+  private runFast(group: Pending<unknown>[]): Outcome<unknown>[] | undefined {
+    try {
+      return this.db.transaction(() => group.map((pending) => this.fastUnit(pending))).immediate();
+    } catch (error) {
+      if (!(error instanceof UnitFailedMidWrite)) throw error;
+      this.stats.fallbacks += 1;
+      return undefined;
+    }
+  }
+
+  private fastUnit(pending: Pending<unknown>): Outcome<unknown> {
+    let outcome: Outcome<unknown>;
+    try {
+      outcome = { ok: true, value: pending.work() };
+    } catch (error) {
+      if (!(error instanceof RejectedBeforeWrite)) throw new UnitFailedMidWrite();
+      outcome = { ok: false, error: error.reason };
+    }
+    // SQLite ended the transaction under the unit (disk full, I/O error, a stray ROLLBACK): the
+    // careful run meets the same failure and reports it without running the rest in autocommit.
+    if (!this.db.inTransaction) throw new UnitFailedMidWrite();
+    return outcome;
+  }
+
+  private runCareful(group: Pending<unknown>[]): Outcome<unknown>[] {
+    return this.db.transaction(() => group.map((pending) => this.carefulUnit(pending))).immediate();
+  }
+
+  private carefulUnit(pending: Pending<unknown>): Outcome<unknown> {
     try {
       return { ok: true, value: this.unit(pending.work) };
     } catch (error) {
+      if (error instanceof RejectedBeforeWrite) return { ok: false, error: error.reason };
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the units
       // after this one would then run in autocommit mode, so the group is abandoned instead.
       if (!this.db.inTransaction) throw error;

@@ -66,8 +66,9 @@ export function prepareEventStatements(db: SqliteDatabase) {
     insertEvent: db.prepare<[string, string, number, string, number, string, string]>(
       'INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertCommand: db.prepare<[string, string, string, number, number]>(
-      'INSERT INTO event_commands (command_id, fingerprint, stream_id, from_version, to_version) VALUES (?, ?, ?, ?, ?)',
+    recordCommand: db.prepare<[string, string, string, number, number]>(
+      `INSERT INTO event_commands (command_id, fingerprint, stream_id, from_version, to_version) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (command_id) DO NOTHING`,
     ),
     command: db.prepare<[string], CommandRow>(
       'SELECT fingerprint, stream_id, from_version, to_version FROM event_commands WHERE command_id = ?',

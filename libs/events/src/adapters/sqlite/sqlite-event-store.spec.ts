@@ -28,7 +28,7 @@ describe('SqliteEventStore', () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(`s${i}`, [note(i)], options('no_stream'))));
     for (let i = 0; i < 5; i++) await store.append('seq', [note(i)], options(i));
 
-    expect(store.commitStats).toEqual({ commits: 1 + 5, appends: 55 });
+    expect(store.commitStats).toEqual({ commits: 1 + 5, appends: 55, fallbacks: 0 });
     await store.close();
   });
 
@@ -37,8 +37,28 @@ describe('SqliteEventStore', () => {
 
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`s${i}`, [note(i)], options('any'))));
 
-    expect(store.commitStats).toEqual({ commits: 3, appends: 20 });
+    expect(store.commitStats).toEqual({ commits: 3, appends: 20, fallbacks: 0 });
     expect(await store.headPosition()).toBe(20);
+    await store.close();
+  });
+
+  it('should reject a lost race or a reused commandId in a group without running the group again', async () => {
+    const store = new SqliteEventStore({ filename: file });
+    const first = options('no_stream');
+    await store.append('taken', [note(1)], first);
+
+    const outcomes = await Promise.allSettled([
+      store.append('left', [note(1)], options('no_stream')),
+      store.append('taken', [note(2)], options('no_stream')),
+      store.append('taken', [note(1)], first),
+      store.append('right', [note(1)], options('no_stream')),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect(outcomes[2]).toMatchObject({ value: { duplicate: true, nextExpectedVersion: 1 } });
+    expect(store.commitStats).toEqual({ commits: 2, appends: 5, fallbacks: 0 });
+    expect((await store.readAll()).map((event) => event.streamId)).toEqual(['taken', 'left', 'right']);
     await store.close();
   });
 
@@ -60,6 +80,8 @@ describe('SqliteEventStore', () => {
     expect(error.cause).toMatchObject({ code: expect.stringMatching(/^SQLITE_CONSTRAINT/) });
     expect((await store.readAll()).map((event) => event.streamId)).toEqual(['left', 'right']);
     expect(await store.streamVersion('middle')).toBe(0);
+    // The failure came after 'middle' wrote its first event: the group was rolled back and run again.
+    expect(store.commitStats.fallbacks).toBe(1);
     await store.close();
     db.close();
   });

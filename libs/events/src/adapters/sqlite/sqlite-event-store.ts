@@ -1,7 +1,13 @@
 import type { NewEvent, StoredEvent } from '../../envelope';
-import { decideAppend, recordedCommand, type RecordedCommand } from '../../store/append-decision';
+import {
+  decideAppend,
+  recordedCommand,
+  satisfies,
+  type AppendDecision,
+  type RecordedCommand,
+} from '../../store/append-decision';
 import { OpenGuard } from '../../store/closable';
-import { WrongExpectedVersionError } from '../../store/errors';
+import { StoreUnavailableError, WrongExpectedVersionError } from '../../store/errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -14,7 +20,7 @@ import { resolveReadAll, resolveReadStream } from '../../store/read-options';
 import type { AppendHooks, EventStoreOptions } from '../../store/store-options';
 import { appendResult, newEventId, stampMetadata, toStoredEvent } from '../../store/stored-events';
 import { UpcasterChain } from '../../upcasting/upcaster-chain';
-import { GroupCommit, type GroupCommitStats } from './group-commit';
+import { GroupCommit, RejectedBeforeWrite, type GroupCommitStats } from './group-commit';
 import { openSqlite, type SqliteDatabase } from './sqlite-connection';
 import { ensureEventTables, prepareEventStatements, type EventRow, type EventStatements } from './sqlite-event-schema';
 import { isUniqueViolation, toStoreError, unavailable } from './sqlite-errors';
@@ -121,21 +127,40 @@ export class SqliteEventStore implements EventStore {
     if (this.ownsDb) this.db.close();
   }
 
-  /** One append, inside its own savepoint of the group's transaction. */
+  /** One append inside the group's transaction; see GroupCommit for when it has a savepoint. */
   private write(append: PreparedAppend): AppendResult {
-    const decision = decideAppend(append, this.recorded(append.commandId), this.currentVersion(append.streamId));
+    const decision = this.decide(append);
     if (decision.kind === 'duplicate') return this.replay(decision.command);
     const events = this.insertEvents(append, decision.fromVersion);
-    const command = recordedCommand(append, decision.fromVersion);
-    this.statements.insertCommand.run(
-      command.commandId,
-      command.fingerprint,
-      command.streamId,
-      command.fromVersion,
-      command.toVersion,
-    );
     this.hooks.beforeCommit?.(events);
     return appendResult(append.streamId, events, false, this.upcasters);
+  }
+
+  /**
+   * The shared rule (decideAppend), with the usual case in two statements: when the expected
+   * version holds, recording the commandId is also the check that it is new. Only a lost race or
+   * a reused commandId reads the recorded command. Nothing is written unless the append goes ahead.
+   */
+  private decide(append: PreparedAppend): AppendDecision {
+    try {
+      const current = this.currentVersion(append.streamId);
+      if (satisfies(append.expectedVersion, current) && this.recordCommand(append, current + 1)) {
+        return { kind: 'write', fromVersion: current + 1 };
+      }
+      const decision = decideAppend(append, this.recorded(append.commandId), current);
+      // Unreachable inside the write transaction: the commandId was found taken a moment ago.
+      if (decision.kind === 'write') throw new StoreUnavailableError(`Command ${append.commandId} vanished mid-append`);
+      return decision;
+    } catch (error) {
+      throw new RejectedBeforeWrite(toStoreError(error));
+    }
+  }
+
+  /** False, writing nothing, when the commandId is already recorded. */
+  private recordCommand(append: PreparedAppend, fromVersion: number): boolean {
+    const command = recordedCommand(append, fromVersion);
+    const { commandId, fingerprint, streamId, toVersion } = command;
+    return this.statements.recordCommand.run(commandId, fingerprint, streamId, fromVersion, toVersion).changes === 1;
   }
 
   private insertEvents(append: PreparedAppend, fromVersion: number): StoredEvent[] {
