@@ -1,3 +1,4 @@
 export {};
 export * from './midi';
 export * from './musicxml';
+export * from './render';
