@@ -14,7 +14,7 @@ import type {
   TextExpressionRemoved,
 } from '../events/mark.events';
 import type { ScoreState } from '../model/score.state';
-import type { StaffMeasure } from '../model/score.types';
+import type { PartMeasure, StaffMeasure } from '../model/score.types';
 import { insertMark, removeMark } from './marks.list';
 import { requireActive, updatePartMeasure, updateStaff } from './paths';
 
@@ -54,13 +54,25 @@ function markOf(event: StaffMarkEvent): { list: StaffList; mark: Mark } {
   }
 }
 
+/** A literal per list instead of a computed-key spread keeps one object shape for every staff measure. */
+function withList(sm: StaffMeasure, list: StaffList, marks: Mark[]): StaffMeasure {
+  return {
+    clef: sm.clef,
+    voices: sm.voices,
+    dynamics: list === 'dynamics' ? (marks as StaffMeasure['dynamics']) : sm.dynamics,
+    hairpins: list === 'hairpins' ? (marks as StaffMeasure['hairpins']) : sm.hairpins,
+    slurs: list === 'slurs' ? (marks as StaffMeasure['slurs']) : sm.slurs,
+    texts: list === 'texts' ? (marks as StaffMeasure['texts']) : sm.texts,
+  };
+}
+
 export function evolveStaffMark(state: ScoreState, event: StaffMarkEvent): ScoreState {
   const { list, mark } = markOf(event);
   const adding = event.type.endsWith('Added');
-  return updateStaff(requireActive(state, event.type), event.data, event.type, (sm) => ({
-    ...sm,
-    [list]: adding ? insertMark(sm[list] as readonly Mark[], mark) : without(sm[list] as readonly Mark[], mark.id, event.type),
-  }));
+  return updateStaff(requireActive(state, event.type), event.data, event.type, (sm) => {
+    const marks = sm[list] as readonly Mark[];
+    return withList(sm, list, adding ? insertMark(marks, mark) : without(marks, mark.id, event.type));
+  });
 }
 
 export function evolveDynamicChanged(state: ScoreState, event: DynamicChanged): ScoreState {
@@ -70,8 +82,12 @@ export function evolveDynamicChanged(state: ScoreState, event: DynamicChanged): 
     if (index < 0) throw new EventDoesNotApply(event.type, 'no such dynamic', { dynamicId });
     const dynamics = sm.dynamics.slice();
     dynamics[index] = { ...dynamics[index], value: to };
-    return { ...sm, dynamics };
+    return withList(sm, 'dynamics', dynamics);
   });
+}
+
+function withChordSymbols(pm: PartMeasure, chordSymbols: PartMeasure['chordSymbols']): PartMeasure {
+  return { staves: pm.staves, chordSymbols };
 }
 
 export function evolveChordSymbol(
@@ -81,15 +97,15 @@ export function evolveChordSymbol(
   return updatePartMeasure(requireActive(state, event.type), event.data, event.type, (pm) => {
     switch (event.type) {
       case 'ChordSymbolAdded':
-        return { ...pm, chordSymbols: insertMark(pm.chordSymbols, event.data.chordSymbol) };
+        return withChordSymbols(pm, insertMark(pm.chordSymbols, event.data.chordSymbol));
       case 'ChordSymbolRemoved':
-        return { ...pm, chordSymbols: without(pm.chordSymbols, event.data.chordSymbol.id, event.type) };
+        return withChordSymbols(pm, without(pm.chordSymbols, event.data.chordSymbol.id, event.type));
       case 'ChordSymbolChanged': {
         const index = pm.chordSymbols.findIndex((c) => c.id === event.data.chordSymbolId);
         if (index < 0) throw new EventDoesNotApply(event.type, 'no such chord symbol', { id: event.data.chordSymbolId });
         const chordSymbols = pm.chordSymbols.slice();
         chordSymbols[index] = { ...chordSymbols[index], symbol: event.data.to };
-        return { ...pm, chordSymbols };
+        return withChordSymbols(pm, chordSymbols);
       }
     }
   });

@@ -18,105 +18,145 @@ import type {
 import type { ScoreState } from '../model/score.state';
 import type { ChordEntry, Lyric, Note } from '../model/score.types';
 import { withChord } from '../model/copy';
-import { requireActive, spliceEntries, updateChord, updateEntry, updateVoice } from './paths';
+import {
+  chordAt,
+  entryIndex,
+  entryLocator,
+  requireActive,
+  spliceEntries,
+  voiceAt,
+  voiceLocator,
+  withEntry,
+  withVoiceEntries,
+} from './paths';
+
+/*
+ * Each handler reads the entry it changes (checking the path: O(path)) and writes it back with `withEntry`,
+ * so the hot note edits allocate only the copied path and the new values, no closures.
+ */
 
 export function evolveSplice(state: ScoreState, event: NoteWritten | DurationChanged | VoiceEntriesRestored): ScoreState {
+  const s = requireActive(state, event.type);
   const { afterEntryId, removed, inserted } = event.data;
-  return updateVoice(requireActive(state, event.type), event.data, event.type, (entries) =>
-    spliceEntries(entries, afterEntryId, removed, inserted, event.type),
-  );
+  const loc = voiceLocator(event.data);
+  return withVoiceEntries(s, loc, spliceEntries(voiceAt(s, loc, event.type), afterEntryId, removed, inserted, event.type));
 }
 
 export function evolveNoteDeleted(state: ScoreState, event: NoteDeleted): ScoreState {
-  return updateEntry(requireActive(state, event.type), event.data, event.type, (entry) => {
-    if (entry.kind !== 'chord') throw new EventDoesNotApply(event.type, 'the entry is a rest', { entryId: entry.id });
-    return { kind: 'rest', id: entry.id, duration: entry.duration };
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  return withEntry(s, loc, { kind: 'rest', id: chord.id, duration: chord.duration });
 }
 
 export function evolveNoteRestored(state: ScoreState, event: NoteRestored): ScoreState {
-  return updateEntry(requireActive(state, event.type), event.data, event.type, (entry) => {
-    if (entry.kind !== 'rest') throw new EventDoesNotApply(event.type, 'the entry is not a rest', { entryId: entry.id });
-    return event.data.restored;
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const entries = voiceAt(s, loc, event.type);
+  const entry = entries[entryIndex(entries, loc.entryId, event.type)];
+  if (entry.kind !== 'rest') throw new EventDoesNotApply(event.type, 'the entry is not a rest', { entryId: entry.id });
+  return withEntry(s, loc, event.data.restored);
 }
 
-function updateNote(chord: ChordEntry, noteId: string, eventType: string, update: (n: Note) => Note): ChordEntry {
-  const index = chord.notes.findIndex((n) => n.id === noteId);
-  if (index < 0) throw new EventDoesNotApply(eventType, 'no such note', { noteId });
+function noteIndex(chord: ChordEntry, noteId: string, eventType: string): number {
+  for (let i = 0; i < chord.notes.length; i++) if (chord.notes[i].id === noteId) return i;
+  throw new EventDoesNotApply(eventType, 'no such note', { noteId });
+}
+
+function withNote(chord: ChordEntry, index: number, note: Note): ChordEntry {
   const notes = chord.notes.slice();
-  notes[index] = update(notes[index]);
+  notes[index] = note;
   return withChord(chord, { notes });
 }
 
 export function evolveNotePitchChanged(state: ScoreState, event: NotePitchChanged): ScoreState {
-  const { noteId, to } = event.data;
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) =>
-    updateNote(chord, noteId, event.type, (n) => ({ id: n.id, pitch: to, tie: n.tie })),
-  );
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  const index = noteIndex(chord, event.data.noteId, event.type);
+  const n = chord.notes[index];
+  return withEntry(s, loc, withNote(chord, index, { id: n.id, pitch: event.data.to, tie: n.tie }));
 }
 
 export function evolveTie(state: ScoreState, event: TieAdded | TieRemoved): ScoreState {
-  const tie = event.type === 'TieAdded';
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) =>
-    updateNote(chord, event.data.noteId, event.type, (n) => ({ id: n.id, pitch: n.pitch, tie })),
-  );
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  const index = noteIndex(chord, event.data.noteId, event.type);
+  const n = chord.notes[index];
+  return withEntry(s, loc, withNote(chord, index, { id: n.id, pitch: n.pitch, tie: event.type === 'TieAdded' }));
 }
 
 export function evolveChordPitchAdded(state: ScoreState, event: ChordPitchAdded): ScoreState {
-  const { note, index } = event.data;
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) => {
-    const notes = chord.notes.slice();
-    notes.splice(index, 0, note);
-    return withChord(chord, { notes });
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  const notes = chord.notes.slice();
+  notes.splice(event.data.index, 0, event.data.note);
+  return withEntry(s, loc, withChord(chord, { notes }));
 }
 
 export function evolveChordPitchRemoved(state: ScoreState, event: ChordPitchRemoved): ScoreState {
   const { note, index } = event.data;
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) => {
-    if (chord.notes[index]?.id !== note.id) throw new EventDoesNotApply(event.type, 'no such note there', { noteId: note.id });
-    return withChord(chord, { notes: chord.notes.filter((_, i) => i !== index) });
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  if (chord.notes[index]?.id !== note.id) throw new EventDoesNotApply(event.type, 'no such note there', { noteId: note.id });
+  const notes = chord.notes.slice();
+  notes.splice(index, 1);
+  return withEntry(s, loc, withChord(chord, { notes }));
 }
 
 export function evolveArticulationAdded(state: ScoreState, event: ArticulationAdded): ScoreState {
-  const { articulation, index } = event.data;
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) => {
-    const articulations = chord.articulations.slice();
-    articulations.splice(index, 0, articulation);
-    return withChord(chord, { articulations });
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  const articulations = chord.articulations.slice();
+  articulations.splice(event.data.index, 0, event.data.articulation);
+  return withEntry(s, loc, withChord(chord, { articulations }));
 }
 
 export function evolveArticulationRemoved(state: ScoreState, event: ArticulationRemoved): ScoreState {
   const { articulation, index } = event.data;
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) => {
-    if (chord.articulations[index] !== articulation) {
-      throw new EventDoesNotApply(event.type, 'no such articulation there', { articulation });
-    }
-    return withChord(chord, { articulations: chord.articulations.filter((_, i) => i !== index) });
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  if (chord.articulations[index] !== articulation) {
+    throw new EventDoesNotApply(event.type, 'no such articulation there', { articulation });
+  }
+  const articulations = chord.articulations.slice();
+  articulations.splice(index, 1);
+  return withEntry(s, loc, withChord(chord, { articulations }));
 }
 
 /** Lyrics stay sorted by verse, one per verse. */
 function putLyric(lyrics: readonly Lyric[], lyric: Lyric): Lyric[] {
-  const others = lyrics.filter((l) => l.verse !== lyric.verse);
-  const at = others.findIndex((l) => l.verse > lyric.verse);
-  others.splice(at < 0 ? others.length : at, 0, lyric);
-  return others;
+  const result: Lyric[] = [];
+  let placed = false;
+  for (let i = 0; i < lyrics.length; i++) {
+    const l = lyrics[i];
+    if (!placed && l.verse >= lyric.verse) {
+      result.push(lyric);
+      placed = true;
+    }
+    if (l.verse !== lyric.verse) result.push(l);
+  }
+  if (!placed) result.push(lyric);
+  return result;
 }
 
 export function evolveLyricSet(state: ScoreState, event: LyricSet): ScoreState {
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) =>
-    withChord(chord, { lyrics: putLyric(chord.lyrics, event.data.to) }),
-  );
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  return withEntry(s, loc, withChord(chord, { lyrics: putLyric(chord.lyrics, event.data.to) }));
 }
 
 export function evolveLyricCleared(state: ScoreState, event: LyricCleared): ScoreState {
   const { verse } = event.data.lyric;
-  return updateChord(requireActive(state, event.type), event.data, event.type, (chord) => {
-    if (!chord.lyrics.some((l) => l.verse === verse)) throw new EventDoesNotApply(event.type, 'no lyric in that verse', { verse });
-    return withChord(chord, { lyrics: chord.lyrics.filter((l) => l.verse !== verse) });
-  });
+  const s = requireActive(state, event.type);
+  const loc = entryLocator(event.data);
+  const chord = chordAt(s, loc, event.type);
+  if (!chord.lyrics.some((l) => l.verse === verse)) throw new EventDoesNotApply(event.type, 'no lyric in that verse', { verse });
+  return withEntry(s, loc, withChord(chord, { lyrics: chord.lyrics.filter((l) => l.verse !== verse) }));
 }

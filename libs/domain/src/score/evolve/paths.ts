@@ -78,24 +78,18 @@ export function updatePartMeasure(
   eventType: string,
   update: (pm: PartMeasure) => PartMeasure,
 ): ActiveScoreState {
-  return updateMeasure(state, loc.measureId, eventType, (m) => withPartMeasure(m, loc.partId, eventType, update));
+  const index = measureAt(state, loc.measureId, eventType);
+  const measures = state.measures.slice();
+  measures[index] = withPartMeasure(measures[index], loc.partId, eventType, update);
+  return withMeasures(state, measures);
 }
 
+/** Written out like `withVoiceEntries`: the staff marks are the next hottest edits. */
 export function updateStaff(
   state: ActiveScoreState,
   loc: StaffLocator,
   eventType: string,
   update: (sm: StaffMeasure) => StaffMeasure,
-): ActiveScoreState {
-  return updateMeasure(state, loc.measureId, eventType, (m) => withStaff(m, loc, eventType, update));
-}
-
-/** The hottest path (every note edit), written out without nested closures. */
-export function updateVoice(
-  state: ActiveScoreState,
-  loc: VoiceLocator,
-  eventType: string,
-  update: (entries: VoiceEntry[]) => VoiceEntry[],
 ): ActiveScoreState {
   const index = measureAt(state, loc.measureId, eventType);
   const m = state.measures[index];
@@ -103,8 +97,45 @@ export function updateVoice(
   if (pm === undefined) throw new EventDoesNotApply(eventType, 'no such part', { partId: loc.partId });
   const sm = pm.staves[loc.staff - 1];
   if (sm === undefined) throw new EventDoesNotApply(eventType, 'no such staff', { staff: loc.staff });
+  const staves = pm.staves.slice();
+  staves[loc.staff - 1] = update(sm);
+  const measures = state.measures.slice();
+  measures[index] = withContent(m, withKey(m.content, loc.partId, withStaves(pm, staves)));
+  return withMeasures(state, measures);
+}
+
+/*
+ * Events built by decide come in many object shapes, so reading their locator fields at every level of the
+ * path would go through V8's megamorphic lookups. The hot handlers copy the locator once into one shape.
+ */
+export function voiceLocator(loc: VoiceLocator): VoiceLocator {
+  return { partId: loc.partId, staff: loc.staff, measureId: loc.measureId, voice: loc.voice };
+}
+
+export function entryLocator(loc: EntryLocator): EntryLocator {
+  return { partId: loc.partId, staff: loc.staff, measureId: loc.measureId, voice: loc.voice, entryId: loc.entryId };
+}
+
+/** The entries of the voice `loc` names, checking only the path to it (O(path), no search of the score). */
+export function voiceAt(state: ActiveScoreState, loc: VoiceLocator, eventType: string): VoiceEntry[] {
+  const pm = state.measures[measureAt(state, loc.measureId, eventType)].content[loc.partId];
+  if (pm === undefined) throw new EventDoesNotApply(eventType, 'no such part', { partId: loc.partId });
+  const sm = pm.staves[loc.staff - 1];
+  if (sm === undefined) throw new EventDoesNotApply(eventType, 'no such staff', { staff: loc.staff });
+  return sm.voices[loc.voice - 1];
+}
+
+/**
+ * The hottest path (every note edit): replaces the entries of a voice that `voiceAt` found, copying each
+ * level of the path once and allocating no closures.
+ */
+export function withVoiceEntries(state: ActiveScoreState, loc: VoiceLocator, entries: VoiceEntry[]): ActiveScoreState {
+  const index = state.measureIndex[loc.measureId];
+  const m = state.measures[index];
+  const pm = m.content[loc.partId];
+  const sm = pm.staves[loc.staff - 1];
   const voices = sm.voices.slice();
-  voices[loc.voice - 1] = update(sm.voices[loc.voice - 1]);
+  voices[loc.voice - 1] = entries;
   const staves = pm.staves.slice();
   staves[loc.staff - 1] = withVoices(sm, voices);
   const measures = state.measures.slice();
@@ -112,36 +143,34 @@ export function updateVoice(
   return withMeasures(state, measures);
 }
 
+export function updateVoice(
+  state: ActiveScoreState,
+  loc: VoiceLocator,
+  eventType: string,
+  update: (entries: VoiceEntry[]) => VoiceEntry[],
+): ActiveScoreState {
+  return withVoiceEntries(state, loc, update(voiceAt(state, loc, eventType)));
+}
+
 export function entryIndex(entries: readonly VoiceEntry[], entryId: string, eventType: string): number {
-  const index = entries.findIndex((e) => e.id === entryId);
-  if (index < 0) throw new EventDoesNotApply(eventType, 'no such entry', { entryId });
-  return index;
+  for (let i = 0; i < entries.length; i++) if (entries[i].id === entryId) return i;
+  throw new EventDoesNotApply(eventType, 'no such entry', { entryId });
 }
 
-export function updateEntry(
-  state: ActiveScoreState,
-  loc: EntryLocator,
-  eventType: string,
-  update: (entry: VoiceEntry) => VoiceEntry,
-): ActiveScoreState {
-  return updateVoice(state, loc, eventType, (entries) => {
-    const index = entryIndex(entries, loc.entryId, eventType);
-    const copy = entries.slice();
-    copy[index] = update(entries[index]);
-    return copy;
-  });
+/** The chord `loc` names; throws when it is missing or a rest. */
+export function chordAt(state: ActiveScoreState, loc: EntryLocator, eventType: string): ChordEntry {
+  const entries = voiceAt(state, loc, eventType);
+  const entry = entries[entryIndex(entries, loc.entryId, eventType)];
+  if (entry.kind !== 'chord') throw new EventDoesNotApply(eventType, 'the entry is a rest', { entryId: entry.id });
+  return entry;
 }
 
-export function updateChord(
-  state: ActiveScoreState,
-  loc: EntryLocator,
-  eventType: string,
-  update: (chord: ChordEntry) => ChordEntry,
-): ActiveScoreState {
-  return updateEntry(state, loc, eventType, (entry) => {
-    if (entry.kind !== 'chord') throw new EventDoesNotApply(eventType, 'the entry is a rest', { entryId: entry.id });
-    return update(entry);
-  });
+/** Replaces the entry `loc` names (already checked by `chordAt` or `voiceAt`) with `entry`. */
+export function withEntry(state: ActiveScoreState, loc: EntryLocator, entry: VoiceEntry): ActiveScoreState {
+  const entries = voiceAt(state, loc, '');
+  const copy = entries.slice();
+  copy[entryIndex(entries, loc.entryId, '')] = entry;
+  return withVoiceEntries(state, loc, copy);
 }
 
 /** Replaces `removed` (checked by id) after `afterEntryId` with `inserted`. */
@@ -160,8 +189,13 @@ export function spliceEntries(
       });
     }
   }
+  if (removed.length === inserted.length) {
+    const same = entries.slice();
+    for (let k = 0; k < inserted.length; k++) same[start + k] = inserted[k];
+    return same;
+  }
   const result = entries.slice(0, start);
-  for (const e of inserted) result.push(e);
+  for (let k = 0; k < inserted.length; k++) result.push(inserted[k]);
   for (let k = start + removed.length; k < entries.length; k++) result.push(entries[k]);
   return result;
 }
