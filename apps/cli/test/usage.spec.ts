@@ -1,6 +1,6 @@
 import { bandpro, corpus, withTempDir } from './support/bandpro';
 
-const CONVERT_USAGE = 'Usage: bandpro convert <in.(musicxml|xml|mxl)> <out.(musicxml|mxl|mid)> [--part <name>] [--concert-pitch]';
+const CONVERT_USAGE = 'Usage: bandpro convert <in.(musicxml|xml|mxl)> <out.(musicxml|mxl|mid|pdf|svg|zip)> [--part <name>] [--concert-pitch]';
 
 describe('bandpro usage (the real command, in a child process)', () => {
   let tmp: Awaited<ReturnType<typeof withTempDir>>;
@@ -16,7 +16,7 @@ describe('bandpro usage (the real command, in a child process)', () => {
 
   it.each([
     ['an unknown option', ['convert', 'in.xml', 'out.mid', '--transpose', '2'], "Unknown option '--transpose'"],
-    ['a PDF output, which arrives with engraving', ['convert', corpus('HelloWorld.xml'), 'out.pdf'], 'PDF output is not supported yet'],
+    ['a page size no printer knows', ['convert', corpus('HelloWorld.xml'), 'out.pdf', '--page-size', 'A3'], '--page-size must be A4 or Letter, not "A3"'],
   ])('should answer %s with exit 2, the reason and the usage line, writing nothing', async (_case, args, reason) => {
     const run = await bandpro(args, tmp.dir);
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { importMusicXml } from '@bandpro/formats';
 import { v7 } from 'uuid';
 import { clarinetInBb, corpus, pitches, withTempDir } from '../../test/support/bandpro';
+import { convertCommand } from '../commands/convert/convert.command';
 import { runCli } from './run-cli';
 
 async function bandproInProcess(args: string[]) {
@@ -34,13 +35,14 @@ describe('runCli', () => {
 
   it.each([
     ['a missing output file', ['convert', 'in.xml'], 'convert needs an input and an output file'],
-    ['an unknown output extension', ['convert', 'in.xml', 'out.wav'], 'Cannot write "out.wav": the output must be .musicxml, .mxl or .mid'],
+    ['an unknown output extension', ['convert', 'in.xml', 'out.wav'], 'Cannot write "out.wav": the output must be .musicxml, .mxl, .mid, .pdf, .svg or .zip'],
     ['an unknown input extension', ['convert', 'in.txt', 'out.mid'], 'Cannot read "in.txt": the input must be .musicxml, .xml or .mxl'],
   ])('should answer %s with exit 2, the reason and the convert usage line', async (_case, args, reason) => {
     const run = await bandproInProcess(args);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`bandpro: ${reason}\nUsage: bandpro convert <in.(musicxml|xml|mxl)> <out.(musicxml|mxl|mid)> [--part <name>] [--concert-pitch]\n`);
+    expect(run.stderr).toBe(`bandpro: ${reason}\n${convertCommand.usage}\n`);
+    expect(convertCommand.usage).toMatch(/^Usage: bandpro convert <in.\(musicxml\|xml\|mxl\)> <out.\(musicxml\|mxl\|mid\|pdf\|svg\|zip\)> \[--part <name>\] \[--concert-pitch\]\n/);
   });
 
   it('should answer an unknown command with exit 2 and the list of commands', async () => {

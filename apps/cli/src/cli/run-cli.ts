@@ -1,3 +1,4 @@
+import { isDomainError } from '@bandpro/domain';
 import { COMMANDS } from '../commands';
 import { CliError, type ExitCode, UsageError } from './cli-error';
 import type { CliCommand, CliIo } from './command';
@@ -31,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
 }
 
-async function reportFailure(error: unknown, io: CliIo): Promise<ExitCode> {
+function reportFailure(error: unknown, io: CliIo): ExitCode {
   if (error instanceof UsageError) {
     io.stderr(`bandpro: ${error.message}\n${error.usage}\n`);
     return error.exitCode;
@@ -40,8 +41,6 @@ async function reportFailure(error: unknown, io: CliIo): Promise<ExitCode> {
     io.stderr(`bandpro: ${error.code}: ${error.message}\n`);
     return error.exitCode;
   }
-  // Loaded only here: a command that threw a DomainError has loaded the domain already, and --help stays fast.
-  const { isDomainError } = await import('@bandpro/domain');
   if (isDomainError(error)) {
     io.stderr(`bandpro: ${error.code}: ${error.message}\n`);
     return 1;

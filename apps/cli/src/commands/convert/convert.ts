@@ -1,13 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decide, type ImportScore, initialScoreState, isActiveScore, replay, type Score, type ScoreDocument, scoreOf } from '@bandpro/domain';
-import { DEFAULT_LIMITS, exportMidi, exportMusicXml, exportMxl, importMusicXml, MusicXmlError } from '@bandpro/formats';
+import { DEFAULT_LIMITS, importMusicXml, MusicXmlError, type PageSize } from '@bandpro/formats';
 import { v7 } from 'uuid';
 import { CliError } from '../../cli/cli-error';
 import type { CliIo } from '../../cli/command';
 import { writeFileAtomically } from '../../cli/write-atomically';
 import type { OutputKind } from './file-kinds';
 import { describeImport } from './import-report';
+import { renderOutput } from './render-output';
 import { selectPart } from './select-part';
 
 export interface ConvertRequest {
@@ -16,8 +17,12 @@ export interface ConvertRequest {
   outputKind: OutputKind;
   /** A part's name or id; every part when absent. */
   part?: string;
-  /** MusicXML outputs only: write sounding pitches. MIDI always sounds at concert pitch. */
+  /** MusicXML and full-score PDF/SVG: sounding pitches. MIDI always sounds at concert pitch; part PDFs are written pitch. */
   concertPitch: boolean;
+  /** Engraved outputs (.pdf, .svg, .zip). */
+  pageSize: PageSize;
+  /** .svg only: the page to write, from 1 (default 1). */
+  page?: number;
 }
 
 /** Reads, imports, validates, exports and writes one file; what the import left out goes to stderr. */
@@ -28,7 +33,7 @@ export async function convert(request: ConvertRequest, io: CliIo): Promise<void>
   if (report !== '') io.stderr(report);
   const score = asImported(imported.document);
   const parts = request.part === undefined ? score.parts : [selectPart(score.parts, request.part)];
-  const data = render(score, request.outputKind, { partIds: parts.map((p) => p.id), concertPitch: request.concertPitch });
+  const data = await renderOutput(score, request, parts.map((p) => p.id));
   await writeFileAtomically(request.output, data);
   io.stdout(`Wrote ${request.output} (${plural(parts.length, 'part')}, ${plural(score.measures.length, 'bar')})\n`);
 }
@@ -57,19 +62,4 @@ function asImported(document: ScoreDocument): Score {
   const state = replay(decide(command, initialScoreState()));
   if (!isActiveScore(state)) throw new CliError('IMPORT_FAILED', 'The import produced no score');
   return scoreOf(state);
-}
-
-function render(score: Score, kind: OutputKind, options: { partIds: string[]; concertPitch: boolean }): Uint8Array | string {
-  switch (kind) {
-    case 'musicxml':
-      return exportMusicXml(score, options);
-    case 'mxl':
-      return exportMxl(score, options);
-    case 'midi':
-      return exportMidi(score, { partIds: options.partIds });
-    default: {
-      const unknown: never = kind;
-      throw new CliError('UNKNOWN_OUTPUT', `No writer for ${String(unknown)}`);
-    }
-  }
 }

@@ -1,15 +1,23 @@
 import { extname } from 'node:path';
 import { UsageError } from '../../cli/cli-error';
 
-export type OutputKind = 'musicxml' | 'mxl' | 'midi';
+export type OutputKind = 'musicxml' | 'mxl' | 'midi' | 'pdf' | 'svg' | 'zip';
 
 /** The importer recognises .mxl by its content, so every input kind reads the same way. */
 const INPUTS = new Set(['.musicxml', '.xml', '.mxl']);
+const OUTPUTS: Readonly<Record<string, OutputKind>> = {
+  '.musicxml': 'musicxml',
+  '.xml': 'musicxml',
+  '.mxl': 'mxl',
+  '.mid': 'midi',
+  '.midi': 'midi',
+  '.pdf': 'pdf',
+  '.svg': 'svg',
+  '.zip': 'zip',
+};
 
-const OUTPUTS: Readonly<Record<string, OutputKind>> = { '.musicxml': 'musicxml', '.xml': 'musicxml', '.mxl': 'mxl', '.mid': 'midi', '.midi': 'midi' };
-
-/** Outputs that arrive with the engraving work: named so the user learns they are planned, not mistyped. */
-const LATER: Readonly<Record<string, string>> = { '.pdf': 'PDF', '.svg': 'SVG', '.zip': 'ZIP (parts)' };
+/** Engraved outputs: the only ones a page size means something for. */
+export const ENGRAVED: ReadonlySet<OutputKind> = new Set(['pdf', 'svg', 'zip']);
 
 function extensionOf(path: string): string {
   return extname(path).toLowerCase();
@@ -22,11 +30,7 @@ export function requireInputFile(path: string, usage: string): void {
 }
 
 export function outputKindOf(path: string, usage: string): OutputKind {
-  const extension = extensionOf(path);
-  const kind = OUTPUTS[extension];
+  const kind = OUTPUTS[extensionOf(path)];
   if (kind) return kind;
-  if (LATER[extension]) {
-    throw new UsageError(`${LATER[extension]} output is not supported yet: it arrives with the engraving work`, usage, 'OUTPUT_NOT_SUPPORTED_YET');
-  }
-  throw new UsageError(`Cannot write "${path}": the output must be .musicxml, .mxl or .mid`, usage, 'UNKNOWN_OUTPUT_EXTENSION');
+  throw new UsageError(`Cannot write "${path}": the output must be .musicxml, .mxl, .mid, .pdf, .svg or .zip`, usage, 'UNKNOWN_OUTPUT_EXTENSION');
 }
