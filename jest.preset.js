@@ -14,6 +14,7 @@ module.exports = (projectDir, overrides = {}) => ({
     '^@bandpro/events$': path.join(__dirname, 'libs/events/src/index.ts'),
     '^@bandpro/read-models$': path.join(__dirname, 'libs/read-models/src/index.ts'),
     '^@bandpro/formats$': path.join(__dirname, 'libs/formats/src/index.ts'),
+    '^@bandpro/history$': path.join(__dirname, 'libs/history/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/**/testing/**', '!<rootDir>/src/index.ts'],

@@ -1,0 +1,4 @@
+export * from './summary';
+export * from './diff';
+export * from './undo';
+export * from './restore';
