@@ -1,3 +1,4 @@
+export * from './change';
 export * from './summary';
 export * from './diff';
 export * from './undo';
