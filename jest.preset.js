@@ -15,6 +15,8 @@ module.exports = (projectDir, overrides = {}) => ({
     '^@bandpro/read-models$': path.join(__dirname, 'libs/read-models/src/index.ts'),
     '^@bandpro/formats$': path.join(__dirname, 'libs/formats/src/index.ts'),
     '^@bandpro/history$': path.join(__dirname, 'libs/history/src/index.ts'),
+    '^@bandpro/exports$': path.join(__dirname, 'libs/exports/src/index.ts'),
+    '^@bandpro/audit$': path.join(__dirname, 'libs/audit/src/index.ts'),
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/**/testing/**', '!<rootDir>/src/index.ts'],
