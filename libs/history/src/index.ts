@@ -3,3 +3,4 @@ export * from './summary';
 export * from './diff';
 export * from './undo';
 export * from './restore';
+export * from './tags';
