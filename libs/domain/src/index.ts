@@ -14,6 +14,7 @@ export * from './instruments/instrument.types';
 export * from './instruments/sounds.generated';
 export * from './instruments/band-instruments';
 export * from './instruments/instruments';
+export * from './instruments/range-warnings';
 export * from './score';
 export * from './analysis';
 export * from './account';

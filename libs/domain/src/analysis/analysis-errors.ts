@@ -11,3 +11,7 @@ export const PassageMustHaveNotes = defineError('PassageMustHaveNotes', RuleViol
 export const AnalysisInputMustBeValid = defineError('AnalysisInputMustBeValid', InvalidCommandError,
   'ANALYSIS_INPUT_MUST_BE_VALID', (d: { field: string; value: unknown; expected: string }) =>
     `${d.field} must be ${d.expected}, got ${show(d.value)}`);
+
+/** 422: a chord needs notes; the selection is empty or holds only rests. */
+export const SelectionMustHaveNotes = defineError('SelectionMustHaveNotes', RuleViolationError, 'SELECTION_MUST_HAVE_NOTES',
+  () => 'The selection holds no notes to name a chord from');
