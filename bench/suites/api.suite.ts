@@ -1,8 +1,7 @@
-import { fork } from 'node:child_process';
-import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { atLeast, atMost } from '../harness/figure';
-import { WORKSPACE_ROOT } from '../harness/child';
+import { startApi, type ApiProcess } from '../harness/api-process';
+import { register } from '../history/seed-history';
 import { median } from '../harness/stats';
 import { repeat, type Section, type Suite, type SuiteContext } from '../harness/suite';
 import { withTempDir } from '../harness/temp';
@@ -29,40 +28,22 @@ const autocannon = require('autocannon') as Cannon;
 const SCORES = 50;
 const CONNECTIONS = 20;
 const DURATION_S = 5;
-const USER = 'bench-user';
 
-interface Api {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/** The API as `npm start` runs it (NODE_ENV=test only for the test actor header), rate limits lifted. */
-async function startApi(dataDir: string): Promise<Api> {
-  const child = fork(join(WORKSPACE_ROOT, 'apps/api/src/main.ts'), [], {
-    cwd: WORKSPACE_ROOT,
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000000' },
-    execArgv: ['-r', join(WORKSPACE_ROOT, 'scripts/ts-register.js')],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.on('message', (m: { type?: string; port?: number }) => m.type === 'listening' && m.port && resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { url: `http://127.0.0.1:${port}`, stop: async () => void (child.kill('SIGTERM'), await exited) };
-}
+type Api = ApiProcess;
 
 interface Seeded {
   scoreIds: string[];
   measureIds: string[][];
+  headers: Record<string, string>;
 }
 
 async function seed(api: Api): Promise<Seeded> {
-  const seeded: Seeded = { scoreIds: [], measureIds: [] };
+  const { token } = await register(api, 'bench');
+  const seeded: Seeded = { scoreIds: [], measureIds: [], headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
   for (let i = 0; i < SCORES; i++) {
     const response = await fetch(`${api.url}/api/v1/scores`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-test-user': USER },
+      headers: seeded.headers,
       body: JSON.stringify({ title: `Bench ${i}`, template: 'jazz-combo', measureCount: 32 }),
     });
     const body = (await response.json()) as { scoreId: string; events: { data: { measures: { id: string }[] } }[] };
@@ -73,7 +54,7 @@ async function seed(api: Api): Promise<Seeded> {
 }
 
 /** The scores of the running section, for the request generators. */
-let current: Seeded = { scoreIds: [], measureIds: [] };
+let current: Seeded = { scoreIds: [], measureIds: [], headers: {} };
 
 const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)];
 
@@ -96,7 +77,6 @@ async function measure(context: SuiteContext, label: string, request: () => Cann
   context.progress(`${label}: ${JSON.stringify(runs.map((r) => ({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts })))}`);
 }
 
-const headers = { 'content-type': 'application/json', 'x-test-user': USER };
 
 const commandsSection: Section = {
   name: 'commands',
@@ -104,14 +84,14 @@ const commandsSection: Section = {
     measure(context, 'commands', () => {
       const i = Math.floor(Math.random() * current.scoreIds.length);
       const body = { type: 'SetRehearsalMark', data: { measureId: pick(current.measureIds[i]), text: uuidv7().slice(-6) } };
-      return { method: 'POST', path: `/api/v1/scores/${current.scoreIds[i]}/commands`, headers, body: JSON.stringify(body) };
+      return { method: 'POST', path: `/api/v1/scores/${current.scoreIds[i]}/commands`, headers: current.headers, body: JSON.stringify(body) };
     }, { rps: 300, p99: 200 }),
 };
 
 const timeTravelSection: Section = {
   name: 'time-travel',
   run: (context) =>
-    measure(context, 'time_travel', () => ({ method: 'GET', path: `/api/v1/scores/${pick(current.scoreIds)}?version=1`, headers }), { rps: 500, p99: 100 }),
+    measure(context, 'time_travel', () => ({ method: 'GET', path: `/api/v1/scores/${pick(current.scoreIds)}?version=1`, headers: current.headers }), { rps: 500, p99: 100 }),
 };
 
 /** Issue #3: the HTTP API's command and read throughput on the embedded SQLite default. */

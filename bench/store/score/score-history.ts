@@ -19,6 +19,8 @@ export interface ScoreHistoryOptions {
   parts?: number;
   measures?: number;
   seed?: number;
+  /** Who makes command n (0 is CreateScore, whose actor owns the score); default one arranger. */
+  actorOf?: (command: number) => string;
 }
 
 export interface ScoreHistory {
@@ -27,6 +29,8 @@ export interface ScoreHistory {
   commands: number;
   /** Generated commands that decide refused (they are dropped, as a UI would show an error). */
   rejected: number;
+  /** Per accepted command: its actor and how many events it produced, in order. */
+  commandLog: { actor: string; events: number }[];
   state: ActiveScoreState;
 }
 
@@ -39,7 +43,7 @@ const BASE_TIME = Date.UTC(2025, 0, 1);
  * CreateScore, then edits (mostly note entry) until `events` events exist. Deterministic per seed.
  */
 export function generateScoreHistory(options: ScoreHistoryOptions): ScoreHistory {
-  const { events: wanted, parts = 10, measures = 200, seed = 1 } = options;
+  const { events: wanted, parts = 10, measures = 200, seed = 1, actorOf = () => 'bench-arranger' } = options;
   const r = new Random(seed);
   const fresh = uuidSequence(seed);
   const scoreId = fresh();
@@ -47,13 +51,17 @@ export function generateScoreHistory(options: ScoreHistoryOptions): ScoreHistory
   let state: ScoreState = initialScoreState();
   let commands = 0;
   let rejected = 0;
+  const commandLog: ScoreHistory['commandLog'] = [];
   const submit = (body: CommandBody): void => {
-    const metadata = { actor: { id: 'bench-arranger', kind: 'user' as const }, at: new Date(BASE_TIME + commands * 1000).toISOString() };
+    const actor = actorOf(commands);
+    const metadata = { actor: { id: actor, kind: 'user' as const }, at: new Date(BASE_TIME + commands * 1000).toISOString() };
     try {
-      for (const event of decide({ ...body, metadata } as ScoreCommand, state)) {
+      const produced = decide({ ...body, metadata } as ScoreCommand, state);
+      for (const event of produced) {
         events.push(event);
         state = evolve(state, event);
       }
+      commandLog.push({ actor, events: produced.length });
       commands += 1;
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -68,7 +76,7 @@ export function generateScoreHistory(options: ScoreHistoryOptions): ScoreHistory
     if (body) submit(body);
   }
   if (!isActiveScore(state)) throw new Error('The generated score ended up discarded');
-  return { scoreId, events, commands, rejected, state };
+  return { scoreId, events, commands, rejected, commandLog, state };
 }
 
 function createScore(scoreId: string, parts: number, measures: number, fresh: () => string): CommandBody {
