@@ -1,0 +1,9 @@
+import type { PassageRange } from '@bandpro/domain';
+
+export class DetectKey {
+  constructor(
+    readonly scoreId: string,
+    readonly range: PassageRange,
+    readonly version?: number,
+  ) {}
+}

@@ -1,0 +1,7 @@
+export class GetRangeWarnings {
+  constructor(
+    readonly scoreId: string,
+    readonly partId?: string,
+    readonly version?: number,
+  ) {}
+}
