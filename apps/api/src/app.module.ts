@@ -14,7 +14,6 @@ import { ActorThrottlerGuard } from './infrastructure/throttling/actor-throttler
 import { RedisThrottlerStorage } from './infrastructure/throttling/redis-throttler-storage';
 import { REDIS } from './infrastructure/tokens';
 import { ScoresModule } from './scores/scores.module';
-import { ExportsModule } from './exports/exports.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { IdentityModule } from './identity/identity.module';
 import { SharingModule } from './sharing/sharing.module';
@@ -39,7 +38,6 @@ export class AppModule {
         IdentityModule,
         SharingModule,
         ScoresModule,
-        ExportsModule,
         AnalysisModule,
         HealthModule,
       ],
