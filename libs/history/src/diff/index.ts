@@ -1,1 +1,3 @@
-export {};
+export { diffScores } from './diff-scores';
+export { barNumberAt, barNumberOf } from './bar-numbers';
+export type * from './diff.types';
