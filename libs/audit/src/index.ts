@@ -1,1 +1,10 @@
-export {};
+export * from './audit-record';
+export * from './audit-log.port';
+export * from './errors';
+export { decodeAuditCursor, encodeAuditCursor, isAuditCursor, type AuditPosition } from './shared/cursor';
+export { MAX_AUDIT_PAGE } from './shared/query-rules';
+export * from './adapters/memory/memory-audit-log';
+export * from './adapters/sqlite/sqlite-audit-log';
+export * from './adapters/mongodb/mongo-audit-log';
+export * from './create-audit-log';
+export * from './export/audit-export';
