@@ -15,6 +15,7 @@ export * from './instruments/sounds.generated';
 export * from './instruments/band-instruments';
 export * from './instruments/instruments';
 export * from './instruments/range-warnings';
+export * from './instruments/written-score';
 export * from './score';
 export * from './analysis';
 export * from './account';
