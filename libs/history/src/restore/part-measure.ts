@@ -43,10 +43,10 @@ function restoreStaffMarks(where: Where, staff: StaffNumber, now: StaffMeasure, 
   ];
 }
 
-function restoreStaff(where: Where, staff: StaffNumber, now: StaffMeasure, then: StaffMeasure): ScoreEvent[] {
+function restoreStaff(where: Where, staff: StaffNumber, now: StaffMeasure, then: StaffMeasure, clefs: boolean): ScoreEvent[] {
   if (now === then) return [];
   const events: ScoreEvent[] = [];
-  if (!sameState(now.clef, then.clef)) events.push({ type: 'ClefChanged', data: { ...where, staff, from: now.clef, to: then.clef } });
+  if (clefs && !sameState(now.clef, then.clef)) events.push({ type: 'ClefChanged', data: { ...where, staff, from: now.clef, to: then.clef } });
   for (let v = 0; v < then.voices.length; v++) {
     events.push(...restoreVoice(where, staff, (v + 1) as VoiceNumber, now.voices[v], then.voices[v]));
   }
@@ -55,11 +55,12 @@ function restoreStaff(where: Where, staff: StaffNumber, now: StaffMeasure, then:
 
 /**
  * The events that turn one part's content in one measure from `now` back into `then` (same staff count):
- * clefs, each voice's differing run of entries, staff marks and chord symbols.
+ * clefs (unless the caller restores them as carried), each voice's differing run of entries, staff marks and
+ * chord symbols.
  */
-export function restorePartMeasure(where: Where, now: PartMeasure, then: PartMeasure): ScoreEvent[] {
+export function restorePartMeasure(where: Where, now: PartMeasure, then: PartMeasure, options = { clefs: true }): ScoreEvent[] {
   if (now === then) return [];
-  const events = then.staves.flatMap((staff, i) => restoreStaff(where, (i + 1) as StaffNumber, now.staves[i], staff));
+  const events = then.staves.flatMap((staff, i) => restoreStaff(where, (i + 1) as StaffNumber, now.staves[i], staff, options.clefs));
   const symbols = markDiff(now.chordSymbols, then.chordSymbols);
   return [
     ...events,

@@ -1,11 +1,6 @@
-import {
-  keySignatureAt,
-  timeSignatureAt,
-  type ActiveScoreState,
-  type Measure,
-  type ScoreEvent,
-} from '@bandpro/domain';
+import type { ActiveScoreState, Measure, ScoreEvent } from '@bandpro/domain';
 import { sameState } from '../undo/same-state';
+import { restoreCarried } from './carried';
 import { restorePartMeasure } from './part-measure';
 import { RestoreScopeNotFound } from './restore.errors';
 import type { RestorePlan, RestoreSkip } from './restore.types';
@@ -33,37 +28,6 @@ function restoreAttributes(now: Measure, then: Measure): ScoreEvent[] {
   return events;
 }
 
-type Signature = 'timeSignature' | 'keySignature';
-
-const SIGNATURES: [Signature, 'TimeSignatureChanged' | 'KeySignatureChanged', typeof timeSignatureAt | typeof keySignatureAt][] = [
-  ['timeSignature', 'TimeSignatureChanged', timeSignatureAt],
-  ['keySignature', 'KeySignatureChanged', keySignatureAt],
-];
-
-/**
- * Signatures carry on from measure to measure, so they are restored as they were in force: measures in range
- * get the signature in force at N, every other measure keeps the one in force now. A measure whose own
- * value is a continuation gets an explicit copy where what precedes it would carry another signature (as
- * deleting measures does). One pass over the measures, so the cost stays linear.
- */
-function restoreSignatures(current: ActiveScoreState, target: ActiveScoreState, restored: ReadonlySet<string>): ScoreEvent[] {
-  const events: ScoreEvent[] = [];
-  for (const [field, type, inForceAt] of SIGNATURES) {
-    let now: unknown = null;
-    let next: unknown = null;
-    for (const m of current.measures) {
-      now = m[field] ?? now;
-      const then = target.measureIndex[m.id];
-      const own = restored.has(m.id) ? target.measures[then][field] : m[field];
-      const wanted = restored.has(m.id) ? inForceAt(target, then) : now;
-      const value = own ?? (next !== null && sameState(next, wanted) ? null : wanted);
-      if (!sameState(value, m[field])) events.push({ type, data: { measureId: m.id, from: m[field], to: value } } as ScoreEvent);
-      next = value ?? next;
-    }
-  }
-  return events;
-}
-
 function rangeOf(target: ActiveScoreState, fromMeasureId: string, toMeasureId: string): Measure[] {
   const from = target.measureIndex[fromMeasureId];
   const to = target.measureIndex[toMeasureId];
@@ -74,7 +38,7 @@ function rangeOf(target: ActiveScoreState, fromMeasureId: string, toMeasureId: s
   return target.measures.slice(Math.min(from, to), Math.max(from, to) + 1);
 }
 
-/* Signatures and lengths are restored as at N, so the old content always fits the measure again. */
+/* Signatures and lengths are restored as at N, so the old content always fits the measure again; clefs carry on, so restoreCarried handles them. */
 function restoreContent(current: ActiveScoreState, target: ActiveScoreState, then: Measure, skipped: RestoreSkip[]): ScoreEvent[] {
   const now = current.measures[current.measureIndex[then.id]];
   return target.parts.flatMap((part) => {
@@ -83,7 +47,7 @@ function restoreContent(current: ActiveScoreState, target: ActiveScoreState, the
     const pmThen = then.content[part.id];
     if (pmNow === undefined) return skip('part-removed');
     if (pmNow.staves.length !== pmThen.staves.length) return skip('staves-changed');
-    return restorePartMeasure({ partId: part.id, measureId: then.id }, pmNow, pmThen);
+    return restorePartMeasure({ partId: part.id, measureId: then.id }, pmNow, pmThen, { clefs: false });
   });
 }
 
@@ -99,8 +63,8 @@ export function restoreBars(current: ActiveScoreState, target: ActiveScoreState,
     if (!present) skipped.push({ measureId: m.id, partId: null, reason: 'measure-deleted' });
     return present;
   });
-  const signatures = restoreSignatures(current, target, new Set(kept.map((m) => m.id)));
+  const carried = restoreCarried(current, target, new Set(kept.map((m) => m.id)));
   const attributes = kept.flatMap((m) => restoreAttributes(current.measures[current.measureIndex[m.id]], m));
   const content = kept.flatMap((m) => restoreContent(current, target, m, skipped));
-  return { events: [...signatures, ...attributes, ...content], skipped };
+  return { events: [...carried, ...attributes, ...content], skipped };
 }

@@ -1,4 +1,5 @@
 import type { ActiveScoreState, Part, PartContent, PartInstrument, ScoreEvent } from '@bandpro/domain';
+import { restoreClefsOf } from './carried';
 import { restorePartMeasure } from './part-measure';
 import { fitsMeasure } from './fit';
 import { RestoreScopeNotFound } from './restore.errors';
@@ -50,8 +51,8 @@ function readd(current: ActiveScoreState, target: ActiveScoreState, then: Part, 
 }
 
 /**
- * The part as it was at N: its names and instrument, and its content (voices, clefs, marks, chord symbols)
- * in every measure both versions have. Other parts, and measures added since, are left as they are.
+ * The part as it was at N: its names and instrument, and its content (voices, marks, chord symbols, clefs in
+ * force) in every measure both versions have. Other parts, and measures added since, are left as they are.
  */
 export function restorePart(current: ActiveScoreState, target: ActiveScoreState, partId: string): RestorePlan {
   const then = target.parts.find((p) => p.id === partId);
@@ -60,12 +61,18 @@ export function restorePart(current: ActiveScoreState, target: ActiveScoreState,
   const now = current.parts.find((p) => p.id === partId);
   if (now === undefined || now.staves !== then.staves) return { events: readd(current, target, then, skipped), skipped };
   const events = restoreIdentity(now, then);
+  const restored = new Set<string>();
   current.measures.forEach((m, index) => {
     const old = target.measureIndex[m.id];
     if (old === undefined) return;
     const pm = target.measures[old].content[partId];
-    if (!fitsMeasure(current, index, pm)) skipped.push({ measureId: m.id, partId, reason: 'content-does-not-fit' });
-    else events.push(...restorePartMeasure({ partId, measureId: m.id }, m.content[partId], pm));
+    if (!fitsMeasure(current, index, pm)) {
+      skipped.push({ measureId: m.id, partId, reason: 'content-does-not-fit' });
+      return;
+    }
+    restored.add(m.id);
+    events.push(...restorePartMeasure({ partId, measureId: m.id }, m.content[partId], pm, { clefs: false }));
   });
+  events.push(...restoreClefsOf(partId, current, target, restored));
   return { events, skipped };
 }

@@ -11,10 +11,12 @@ export interface ReversalPlan {
   events: ScoreEvent[];
 }
 
-/** History holds only score events for a score stream; the type is widened there so history needs no store. */
+/** A score stream holds only score events; HistoryEvent widens the type so history needs no event store. */
 export function scoreEventsOf(events: readonly HistoryEvent[]): ScoreEvent[] {
   return events as unknown as ScoreEvent[];
 }
+
+const asScoreEvent = (event: HistoryEvent): ScoreEvent => event as unknown as ScoreEvent;
 
 /** Why the inverse does not fit the current state, or null when it does. */
 function misfit(current: ScoreState, original: readonly ScoreEvent[], inverse: readonly ScoreEvent[]): string | null {
@@ -36,7 +38,7 @@ const NO_CULPRIT: Culprit = { elementId: null, commandId: null, version: null, a
 
 function firstShared(change: Change, wanted: ReadonlySet<string>, idsOf: (e: ScoreEvent) => Set<string>): Culprit | null {
   for (const event of change.events) {
-    for (const id of idsOf(scoreEventsOf([event])[0])) {
+    for (const id of idsOf(asScoreEvent(event))) {
       if (wanted.has(id)) return { elementId: id, commandId: change.commandId, version: event.version, actor: change.actor };
     }
   }

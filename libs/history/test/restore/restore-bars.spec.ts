@@ -3,6 +3,7 @@ import { cmd, createScore, E, f, half, M, noteIdFor, PART_1, PART_2, pitch, quar
 import { Timeline } from '../undo/timeline';
 import { measure, restoreTo } from './restore.helpers';
 
+const BASS = { sign: 'F' as const, line: 4 };
 const TEMPO = { bpm: 96, beatUnit: { type: 'quarter' as const, dots: 0 }, text: null };
 
 /** Two parts with a note in each of the four bars of part 1 and in bar 2 of part 2; returns version N. */
@@ -79,6 +80,16 @@ describe('planRestore, a range of bars', () => {
       { measureId: M[1], partId: PART_2, reason: 'part-removed' },
     ]);
     expect(after.parts).toEqual(shortened.parts);
+  });
+
+  it('should put back a bar’s clef and keep the clef in force after it', () => {
+    const { t, n } = arrangement();
+    t.edit('carl', cmd('SetClef', { partId: PART_1, staff: 1, measureId: M[1], clef: BASS }));
+
+    const { after, target } = restoreTo(t, n, { kind: 'bars', fromMeasureId: M[1], toMeasureId: M[1] });
+
+    expect(measure(after, M[1])).toStrictEqual(measure(target, M[1]));
+    expect(measure(after, M[2]).content[PART_1].staves[0].clef).toEqual(BASS);
   });
 
   it('should give a bar back the meter it had when the bar before it changed meter since', () => {

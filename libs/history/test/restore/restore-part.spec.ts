@@ -111,3 +111,17 @@ describe('planRestore, one part', () => {
     expect((t.state as ActiveScoreState).parts).toHaveLength(3);
   });
 });
+
+describe('planRestore, one part, clefs', () => {
+  it('should keep the clef a part had when its instrument changed since to one with another clef', () => {
+    const { t, n } = duet();
+    t.edit('bob', cmd('ChangeInstrument', { partId: PART_1, instrumentId: 'trombone' }));
+    t.edit('bob', cmd('SetClef', { partId: PART_1, staff: 1, measureId: M[2], clef: { sign: 'G', line: 2 } }));
+    t.edit('bob', cmd('InsertMeasures', { beforeMeasureId: M[3], measureIds: [M[9]] }));
+
+    const { after, target, before } = restoreTo(t, n, { kind: 'part', partId: PART_1 });
+
+    for (const id of M.slice(0, 4)) expect(measure(after, id)).toStrictEqual(measure(target, id));
+    expect(measure(after, M[9])).toStrictEqual(measure(before, M[9]));
+  });
+});
