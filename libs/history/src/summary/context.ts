@@ -2,9 +2,14 @@ import {
   formatChordSymbol,
   formatPitch,
   formatPitchClass,
+  getInstrument,
   keyTonic,
+  negateInterval,
+  transposeChordSymbol,
+  transposePitch,
   type ActiveScoreState,
   type ChordSymbol,
+  type Interval,
   type KeySignature,
   type Note,
   type Pitch,
@@ -14,22 +19,42 @@ import {
 import { barNumberOf } from '../diff/bar-numbers';
 import type { BarRange, Phrases, Where } from './phrases';
 
-/** What describing one event needs: the language, and the score just before the event. */
-export interface Context {
+/** How the reader reads: the language, and pitches as they sound (concert) or as each part is written. */
+export interface Reading {
   t: Phrases;
+  written: boolean;
+}
+
+/** What describing one event needs: the reading, and the score just before the event. */
+export interface Context extends Reading {
   state: ActiveScoreState | null;
   /** Set when one sentence stands for the same edit in several bars. */
   bars?: BarRange;
 }
 
-export const contextOf = (t: Phrases, state: ScoreState, bars?: BarRange): Context => ({
-  t,
+export const contextOf = (reading: Reading, state: ScoreState, bars?: BarRange): Context => ({
+  ...reading,
   state: state.status === 'active' ? state : null,
   bars,
 });
 
-export const pitchText = (p: Pitch): string => formatPitch(p);
-export const chordText = (c: ChordSymbol): string => formatChordSymbol(c);
+/** The interval from concert to written pitch for this part, when the reader wants written pitch and it differs. */
+function toWritten(ctx: Context, partId: string): Interval | null {
+  const part = ctx.written ? ctx.state?.parts.find((p) => p.id === partId) : undefined;
+  const shift = part && getInstrument(part.instrumentId)?.transposition;
+  return shift && (shift.chromatic !== 0 || shift.diatonic !== 0) ? negateInterval(shift) : null;
+}
+
+export function pitchText(ctx: Context, partId: string, p: Pitch): string {
+  const shift = toWritten(ctx, partId);
+  return formatPitch(shift ? transposePitch(p, shift) : p);
+}
+
+export function chordText(ctx: Context, partId: string, c: ChordSymbol): string {
+  const shift = toWritten(ctx, partId);
+  return formatChordSymbol(shift ? transposeChordSymbol(c, shift) : c);
+}
+
 export const tonicText = (k: KeySignature): string => formatPitchClass(keyTonic(k));
 
 export function partName(ctx: Context, partId: string): string | null {
@@ -67,6 +92,6 @@ export function noteAt(ctx: Context, a: EntryAddress, noteId: string): Note | un
   return entry?.kind === 'chord' ? entry.notes.find((n) => n.id === noteId) : undefined;
 }
 
-export const pitchesOf = (entry: VoiceEntry): string[] => (entry.kind === 'chord' ? entry.notes.map((n) => pitchText(n.pitch)) : []);
-
-export const describeEntry = (ctx: Context, entry: VoiceEntry): string => ctx.t.entry(entry, pitchesOf(entry));
+export function describeEntry(ctx: Context, partId: string, entry: VoiceEntry): string {
+  return ctx.t.entry(entry, entry.kind === 'chord' ? entry.notes.map((n) => pitchText(ctx, partId, n.pitch)) : []);
+}

@@ -12,15 +12,29 @@ import type { Noun } from './phrases';
 type Describers = { [T in ScoreEventType]: (e: ScoreEventOf<T>, ctx: Context) => string };
 
 const part = (ctx: Context, partId: string): string => partName(ctx, partId) ?? '?';
+/** Where an edit inside one part happened: its bar and the part's name. */
+const inPart = (ctx: Context, d: { measureId: string; partId: string }) => whereOf(ctx, d.measureId, d.partId);
 
 /** A value that holds from its bar on, or the removal of such a change. */
-function attribute<V>(ctx: Context, noun: Noun, d: { measureId: string; to: V | null }, text: (v: V) => string, partId: string | null = null): string {
+function attribute<V>(
+  ctx: Context,
+  noun: Noun,
+  d: { measureId: string; to: V | null },
+  text: (v: V) => string,
+  partId: string | null = null,
+): string {
   const where = whereOf(ctx, d.measureId, partId);
   return d.to === null ? ctx.t.cleared(ctx.t.noun(noun), where) : ctx.t.setFrom(ctx.t.noun(noun), text(d.to), where);
 }
 
 /** A value set in one bar: added, changed or removed. */
-function markValue<V>(ctx: Context, noun: Noun, d: { measureId: string; from: V | null; to: V | null }, named: (v: V) => string, text: (v: V) => string): string {
+function markValue<V>(
+  ctx: Context,
+  noun: Noun,
+  d: { measureId: string; from: V | null; to: V | null },
+  named: (v: V) => string,
+  text: (v: V) => string,
+): string {
   const where = whereOf(ctx, d.measureId);
   if (d.to === null) return d.from === null ? ctx.t.generic() : ctx.t.removed(named(d.from), where);
   return d.from === null ? ctx.t.added(named(d.to), where) : ctx.t.set(ctx.t.noun(noun), text(d.to), where);
@@ -28,7 +42,7 @@ function markValue<V>(ctx: Context, noun: Noun, d: { measureId: string; from: V 
 
 const tiedPitch = (ctx: Context, d: ScoreEventOf<'TieAdded'>['data']): string => {
   const note = noteAt(ctx, d, d.noteId);
-  return note ? pitchText(note.pitch) : '?';
+  return note ? pitchText(ctx, d.partId, note.pitch) : '?';
 };
 
 function transposedParts(ctx: Context, partIds: readonly string[]): string | null {
@@ -66,39 +80,46 @@ const DESCRIBERS: Describers = {
     ctx.t.set(ctx.t.noun(e.data.side === 'start' ? 'startBarline' : 'endBarline'), ctx.t.barline(e.data.to), whereOf(ctx, e.data.measureId)),
   VoltaChanged: (e, ctx) => markValue(ctx, 'volta', e.data, (v) => ctx.t.volta(v.numbers), (v) => v.numbers.join(', ')),
   RehearsalMarkChanged: (e, ctx) => markValue(ctx, 'rehearsalMark', e.data, (text) => ctx.t.rehearsalMark(text), (text) => ctx.t.quote(text)),
-  TrailingRestsRemoved: (e, ctx) => ctx.t.removed(ctx.t.trailingRests(e.data.rests.length), whereOf(ctx, e.data.measureId, e.data.partId)),
+  TrailingRestsRemoved: (e, ctx) => ctx.t.removed(ctx.t.trailingRests(e.data.rests.length), inPart(ctx, e.data)),
   NoteWritten: (e, ctx) => {
     const written = e.data.inserted.find((entry) => entry.id === e.data.entryId) ?? e.data.inserted[0];
-    return ctx.t.wrote(describeEntry(ctx, written), whereOf(ctx, e.data.measureId, e.data.partId));
+    return ctx.t.wrote(describeEntry(ctx, e.data.partId, written), inPart(ctx, e.data));
   },
-  NoteDeleted: (e, ctx) => ctx.t.removed(describeEntry(ctx, e.data.deleted), whereOf(ctx, e.data.measureId, e.data.partId)),
-  NoteRestored: (e, ctx) => ctx.t.restored(describeEntry(ctx, e.data.restored), whereOf(ctx, e.data.measureId, e.data.partId)),
+  NoteDeleted: (e, ctx) => ctx.t.removed(describeEntry(ctx, e.data.partId, e.data.deleted), inPart(ctx, e.data)),
+  NoteRestored: (e, ctx) => ctx.t.restored(describeEntry(ctx, e.data.partId, e.data.restored), inPart(ctx, e.data)),
   DurationChanged: (e, ctx) =>
-    ctx.t.changed(ctx.t.noun('duration'), ctx.t.duration(e.data.from), ctx.t.duration(e.data.to), whereOf(ctx, e.data.measureId, e.data.partId)),
-  VoiceEntriesRestored: (e, ctx) => ctx.t.restored(ctx.t.entries(e.data.inserted.length), whereOf(ctx, e.data.measureId, e.data.partId)),
+    ctx.t.changed(ctx.t.noun('duration'), ctx.t.duration(e.data.from), ctx.t.duration(e.data.to), inPart(ctx, e.data)),
+  VoiceEntriesRestored: (e, ctx) =>
+    e.data.inserted.length > 0
+      ? ctx.t.restored(ctx.t.entries(e.data.inserted.length), inPart(ctx, e.data))
+      : ctx.t.removed(ctx.t.entries(e.data.removed.length), inPart(ctx, e.data)),
   NotePitchChanged: (e, ctx) =>
-    ctx.t.changed(null, pitchText(e.data.from), pitchText(e.data.to), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ChordPitchAdded: (e, ctx) => ctx.t.added(ctx.t.chordNote(pitchText(e.data.note.pitch)), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ChordPitchRemoved: (e, ctx) => ctx.t.removed(ctx.t.chordNote(pitchText(e.data.note.pitch)), whereOf(ctx, e.data.measureId, e.data.partId)),
-  TieAdded: (e, ctx) => ctx.t.added(ctx.t.tie(tiedPitch(ctx, e.data)), whereOf(ctx, e.data.measureId, e.data.partId)),
-  TieRemoved: (e, ctx) => ctx.t.removed(ctx.t.tie(tiedPitch(ctx, e.data)), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ArticulationAdded: (e, ctx) => ctx.t.added(ctx.t.articulation(e.data.articulation), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ArticulationRemoved: (e, ctx) => ctx.t.removed(ctx.t.articulation(e.data.articulation), whereOf(ctx, e.data.measureId, e.data.partId)),
-  LyricSet: (e, ctx) => ctx.t.set(ctx.t.lyricOfVerse(e.data.to.verse), ctx.t.quote(e.data.to.text), whereOf(ctx, e.data.measureId, e.data.partId)),
-  LyricCleared: (e, ctx) => ctx.t.removed(ctx.t.lyric(e.data.lyric.text), whereOf(ctx, e.data.measureId, e.data.partId)),
-  DynamicAdded: (e, ctx) => ctx.t.added(ctx.t.dynamic(e.data.dynamic.value), whereOf(ctx, e.data.measureId, e.data.partId)),
-  DynamicChanged: (e, ctx) => ctx.t.changed(ctx.t.noun('dynamic'), e.data.from, e.data.to, whereOf(ctx, e.data.measureId, e.data.partId)),
-  DynamicRemoved: (e, ctx) => ctx.t.removed(ctx.t.dynamic(e.data.dynamic.value), whereOf(ctx, e.data.measureId, e.data.partId)),
-  HairpinAdded: (e, ctx) => ctx.t.added(ctx.t.hairpin(e.data.hairpin.kind), whereOf(ctx, e.data.measureId, e.data.partId)),
-  HairpinRemoved: (e, ctx) => ctx.t.removed(ctx.t.hairpin(e.data.hairpin.kind), whereOf(ctx, e.data.measureId, e.data.partId)),
-  SlurAdded: (e, ctx) => ctx.t.added(ctx.t.slur(), whereOf(ctx, e.data.measureId, e.data.partId)),
-  SlurRemoved: (e, ctx) => ctx.t.removed(ctx.t.slur(), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ChordSymbolAdded: (e, ctx) => ctx.t.added(ctx.t.chordSymbol(chordText(e.data.chordSymbol.symbol)), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ChordSymbolChanged: (e, ctx) =>
-    ctx.t.changed(ctx.t.noun('chordSymbol'), chordText(e.data.from), chordText(e.data.to), whereOf(ctx, e.data.measureId, e.data.partId)),
-  ChordSymbolRemoved: (e, ctx) => ctx.t.removed(ctx.t.chordSymbol(chordText(e.data.chordSymbol.symbol)), whereOf(ctx, e.data.measureId, e.data.partId)),
-  TextExpressionAdded: (e, ctx) => ctx.t.added(ctx.t.text(e.data.text.text), whereOf(ctx, e.data.measureId, e.data.partId)),
-  TextExpressionRemoved: (e, ctx) => ctx.t.removed(ctx.t.text(e.data.text.text), whereOf(ctx, e.data.measureId, e.data.partId)),
+    ctx.t.changed(null, pitchText(ctx, e.data.partId, e.data.from), pitchText(ctx, e.data.partId, e.data.to), inPart(ctx, e.data)),
+  ChordPitchAdded: (e, ctx) => ctx.t.added(ctx.t.chordNoteAdded(pitchText(ctx, e.data.partId, e.data.note.pitch)), inPart(ctx, e.data)),
+  ChordPitchRemoved: (e, ctx) => ctx.t.removed(ctx.t.chordNoteRemoved(pitchText(ctx, e.data.partId, e.data.note.pitch)), inPart(ctx, e.data)),
+  TieAdded: (e, ctx) => ctx.t.added(ctx.t.tie(tiedPitch(ctx, e.data)), inPart(ctx, e.data)),
+  TieRemoved: (e, ctx) => ctx.t.removed(ctx.t.tie(tiedPitch(ctx, e.data)), inPart(ctx, e.data)),
+  ArticulationAdded: (e, ctx) => ctx.t.added(ctx.t.articulation(e.data.articulation), inPart(ctx, e.data)),
+  ArticulationRemoved: (e, ctx) => ctx.t.removed(ctx.t.articulation(e.data.articulation), inPart(ctx, e.data)),
+  LyricSet: (e, ctx) => ctx.t.set(ctx.t.lyricOfVerse(e.data.to.verse), ctx.t.quote(e.data.to.text), inPart(ctx, e.data)),
+  LyricCleared: (e, ctx) => ctx.t.removed(ctx.t.lyric(e.data.lyric.text), inPart(ctx, e.data)),
+  DynamicAdded: (e, ctx) => ctx.t.added(ctx.t.dynamic(e.data.dynamic.value), inPart(ctx, e.data)),
+  DynamicChanged: (e, ctx) => ctx.t.changed(ctx.t.noun('dynamic'), e.data.from, e.data.to, inPart(ctx, e.data)),
+  DynamicRemoved: (e, ctx) => ctx.t.removed(ctx.t.dynamic(e.data.dynamic.value), inPart(ctx, e.data)),
+  HairpinAdded: (e, ctx) => ctx.t.added(ctx.t.hairpin(e.data.hairpin.kind), inPart(ctx, e.data)),
+  HairpinRemoved: (e, ctx) => ctx.t.removed(ctx.t.hairpin(e.data.hairpin.kind), inPart(ctx, e.data)),
+  SlurAdded: (e, ctx) => ctx.t.added(ctx.t.slur(), inPart(ctx, e.data)),
+  SlurRemoved: (e, ctx) => ctx.t.removed(ctx.t.slur(), inPart(ctx, e.data)),
+  ChordSymbolAdded: (e, ctx) =>
+    ctx.t.added(ctx.t.chordSymbol(chordText(ctx, e.data.partId, e.data.chordSymbol.symbol)), inPart(ctx, e.data)),
+  ChordSymbolChanged: (e, ctx) => {
+    const [from, to] = [chordText(ctx, e.data.partId, e.data.from), chordText(ctx, e.data.partId, e.data.to)];
+    return ctx.t.changed(ctx.t.noun('chordSymbol'), from, to, inPart(ctx, e.data));
+  },
+  ChordSymbolRemoved: (e, ctx) =>
+    ctx.t.removed(ctx.t.chordSymbol(chordText(ctx, e.data.partId, e.data.chordSymbol.symbol)), inPart(ctx, e.data)),
+  TextExpressionAdded: (e, ctx) => ctx.t.added(ctx.t.text(e.data.text.text), inPart(ctx, e.data)),
+  TextExpressionRemoved: (e, ctx) => ctx.t.removed(ctx.t.text(e.data.text.text), inPart(ctx, e.data)),
   SelectionTransposed: (e, ctx) => {
     const s = e.data.selection;
     const bars = { from: barOf(ctx, s.fromMeasureId) ?? 0, to: barOf(ctx, s.toMeasureId) ?? 0 };

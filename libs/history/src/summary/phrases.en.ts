@@ -1,4 +1,4 @@
-import { keyName, type Duration, type DurationType, type Interval } from '@bandpro/domain';
+import { keyName, type Duration, type DurationType, type EndBarline, type Interval, type StartBarline } from '@bandpro/domain';
 import type { Noun, Phrases, Where } from './phrases';
 import { intervalParts } from './interval-parts';
 
@@ -36,7 +36,17 @@ const QUALITIES: Record<string, string> = {
   d: 'diminished',
   dd: 'doubly diminished',
 };
-const SIZES = ['', 'unison', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'octave', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth'];
+const SIZES = ['', 'unison', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'octave'].concat(
+  ['ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth'],
+);
+
+const BARLINES: Record<StartBarline | EndBarline, string> = {
+  regular: 'single',
+  double: 'double',
+  final: 'final',
+  'repeat-start': 'start repeat',
+  'repeat-end': 'end repeat',
+};
 
 const CLEFS: Record<string, string> = { G2: 'treble', F4: 'bass', C3: 'alto', C4: 'tenor', C1: 'soprano', F3: 'baritone' };
 
@@ -85,13 +95,14 @@ export const ENGLISH: Phrases = {
     const mark = `${duration({ type: tempo.beatUnit.type, dots: tempo.beatUnit.dots })} = ${tempo.bpm}`;
     return tempo.text ? `"${tempo.text}" (${mark})` : mark;
   },
-  barline: (style) => ({ regular: 'single', double: 'double', final: 'final', 'repeat-start': 'start repeat', 'repeat-end': 'end repeat' })[style],
+  barline: (style) => BARLINES[style],
   fullBar: () => 'a full bar',
   articulation: (articulation) => a(articulation),
   hairpin: (kind) => a(kind),
   slur: () => 'a slur',
   tie: (pitch) => `a tie on ${pitch}`,
-  chordNote: (pitch) => `${pitch} to the chord`,
+  chordNoteAdded: (pitch) => `${pitch} to the chord`,
+  chordNoteRemoved: (pitch) => `${pitch} from the chord`,
   dynamic: (value) => `the dynamic ${value}`,
   chordSymbol: (symbol) => `the chord symbol ${symbol}`,
   text: (text) => `the text "${text}"`,

@@ -63,7 +63,9 @@ export interface Phrases {
   hairpin(kind: HairpinKind): string;
   slur(): string;
   tie(pitch: string): string;
-  chordNote(pitch: string): string;
+  /** A note added to a chord, and one taken from it. */
+  chordNoteAdded(pitch: string): string;
+  chordNoteRemoved(pitch: string): string;
   dynamic(value: string): string;
   chordSymbol(symbol: string): string;
   text(text: string): string;

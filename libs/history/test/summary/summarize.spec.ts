@@ -1,6 +1,7 @@
 import { initialScoreState, type ScoreState } from '@bandpro/domain';
 import { cmd, createScore, E, f, half, M, N, noteIdFor, PART_1, PART_2, pitch, quarter, run, triplet, writeNote } from '@bandpro/domain/testing';
-import { eventsOf, say, sayEvents } from './summary-helpers';
+import { summarize } from '../../src/summary';
+import { changeOf, eventsOf, say, sayEvents } from './summary-helpers';
 
 const base: ScoreState = run([
   createScore({ measureIds: M.slice(0, 16) }),
@@ -79,6 +80,13 @@ describe('summarize', () => {
 
     it('should spell a pitch change with flats and sharps', () => {
       expect(say(base, cmd('ChangePitch', { ...entry, noteId: note, pitch: pitch('C', 5) }))).toEqual(['Alice changed B♭4 → C5 in bar 12 (Trumpet 1)', 'Alice 將第 12 小節（Trumpet 1）的 B♭4 改為 C5']);
+    });
+
+    it('should give the written pitch of a transposing part when asked to', () => {
+      const change = changeOf(eventsOf(base, cmd('ChangePitch', { ...entry, noteId: note, pitch: pitch('C', 5) })));
+
+      expect(summarize(change, base, { locale: 'en', actorName: 'Alice', pitches: 'written' })).toBe('Alice changed C5 → D5 in bar 12 (Trumpet 1)');
+      expect(summarize(change, base, { locale: 'en', actorName: 'Alice', pitches: 'concert' })).toBe('Alice changed B♭4 → C5 in bar 12 (Trumpet 1)');
     });
 
     it('should describe deleting a note, changing its value, and chord notes', () => {
