@@ -9,6 +9,7 @@ import { RejectUnsafeInputPipe } from './common/validation/reject-unsafe-input.p
 import { createValidationPipe } from './common/validation/validation';
 import type { ApiConfig } from './config/api.config';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ActorThrottlerGuard } from './infrastructure/throttling/actor-throttler.guard';
 import { RedisThrottlerStorage } from './infrastructure/throttling/redis-throttler-storage';
@@ -38,6 +39,7 @@ export class AppModule {
         IdentityModule,
         SharingModule,
         ScoresModule,
+        HistoryModule,
         AnalysisModule,
         HealthModule,
       ],

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '@bandpro/domain';
+import type { EventStore } from '@bandpro/events';
+import { changesOf, type Change, type HistoryEvent } from '@bandpro/history';
+import { EVENT_STORE } from '../infrastructure/tokens';
+
+interface Entry {
+  version: number;
+  events: HistoryEvent[];
+  changes: Change[];
+}
+
+/** Scores whose change lists stay in memory; the least recently read leave first. */
+const MAX_SCORES = 32;
+
+/**
+ * A score's changes (one per command), derived from its events and kept warm per process: a request reads
+ * only the events appended since the last one, so history pages and undo stay fast on long histories.
+ * Nothing here is a second source of truth: dropping the cache only costs a re-read.
+ */
+@Injectable()
+export class ChangeLog {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async read(scoreId: string): Promise<{ version: number; changes: Change[]; events: HistoryEvent[] }> {
+    const entry = this.entries.get(scoreId) ?? { version: 0, events: [], changes: [] };
+    const fresh: HistoryEvent[] = [];
+    for await (const event of this.store.readStream(scoreId, { fromVersion: entry.version + 1 })) fresh.push(event);
+    if (entry.version === 0 && fresh.length === 0) throw new NotFoundError('SCORE_NOT_FOUND', 'There is no such score', { scoreId });
+    const next = fresh.length === 0 ? entry : extend(entry, fresh);
+    this.remember(scoreId, next);
+    return next;
+  }
+
+  /** Events from..to (inclusive), from the cache when it holds them. */
+  async events(scoreId: string, fromVersion: number, toVersion: number): Promise<HistoryEvent[]> {
+    const { events } = await this.read(scoreId);
+    return events.slice(fromVersion - 1, toVersion);
+  }
+
+  private remember(scoreId: string, entry: Entry): void {
+    this.entries.delete(scoreId);
+    this.entries.set(scoreId, entry);
+    if (this.entries.size > MAX_SCORES) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+/** Appends new events; the last cached change grows when the new events continue its command. */
+function extend(entry: Entry, fresh: HistoryEvent[]): Entry {
+  const events = entry.events.concat(fresh);
+  const last = entry.changes[entry.changes.length - 1];
+  const continues = last !== undefined && last.commandId === fresh[0].metadata.commandId;
+  const head = continues ? entry.changes.slice(0, -1) : entry.changes;
+  const regrouped = changesOf(continues ? last.events.concat(fresh) : fresh);
+  return { version: events[events.length - 1].version, events, changes: head.concat(regrouped) };
+}
