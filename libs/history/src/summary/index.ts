@@ -1,3 +1,3 @@
 export { groupSessions, type Session, type SessionOptions } from './sessions';
-export { summarize, type SummaryOptions } from './summarize';
+export { summarize, summarizeChanges, type ChangesSummaryOptions, type SummaryOptions } from './summarize';
 export type { Locale } from './phrases';

@@ -1,5 +1,5 @@
 import { invertAll, isScoreEvent, type ScoreEvent, type ScoreState } from '@bandpro/domain';
-import type { Change } from '../change';
+import type { Change, HistoryActor } from '../change';
 import { extent, sameEditOverBars } from './aggregate';
 import { contextOf, type Reading } from './context';
 import { describeEvent } from './describe-event';
@@ -48,4 +48,21 @@ export function summarize(change: Change, before: ScoreState, options: SummaryOp
         ? t.redid(describeEvents(change.events, before, reading))
         : describeEvents(change.events, before, reading);
   return t.sentence(options.actorName, predicate);
+}
+
+export interface ChangesSummaryOptions extends Omit<SummaryOptions, 'actorName'> {
+  actorName: (actor: HistoryActor) => string;
+}
+
+/**
+ * Consecutive changes, each summarised against the state just before it: `before` is the score before the
+ * first one, and the rest follows by replaying the changes' own events.
+ */
+export function summarizeChanges(changes: readonly Change[], before: ScoreState, options: ChangesSummaryOptions): string[] {
+  let state = before;
+  return changes.map((change) => {
+    const sentence = summarize(change, state, { ...options, actorName: options.actorName(change.actor) });
+    state = change.events.reduce(applySafely, state);
+    return sentence;
+  });
 }

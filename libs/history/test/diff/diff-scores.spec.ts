@@ -22,6 +22,17 @@ describe('diffScores', () => {
     });
   });
 
+  it('should rely on evolve sharing what an edit leaves alone (measures, parts, voices)', () => {
+    const after = at(writeNote(E[1], f(0), half, [pitch('D')], { measureId: M[2] }));
+    if (base.status !== 'active' || after.status !== 'active') throw new Error('expected active scores');
+
+    expect(after.measures[0]).toBe(base.measures[0]);
+    expect(after.parts).toBe(base.parts);
+    const [was, now] = [base.measures[2].content[PART_1].staves[0], after.measures[2].content[PART_1].staves[0]];
+    expect(now.voices[1]).toBe(was.voices[1]);
+    expect(now.dynamics).toBe(was.dynamics);
+  });
+
   it('should report changed metadata with before and after, and no bar', () => {
     const diff = diffScores(base, at(cmd('UpdateScoreInfo', { title: 'Blue Bossa' })));
 

@@ -1,5 +1,7 @@
 import { invertAll, type ScoreState } from '@bandpro/domain';
 import { cmd, createScore, E, f, M, noteIdFor, PART_1, PART_2, pitch, quarter, run, writeNote } from '@bandpro/domain/testing';
+import { changesOf, type HistoryEvent } from '../../src/change';
+import { summarizeChanges } from '../../src/summary';
 import { eventsOf, say, sayEvents } from './summary-helpers';
 
 const base: ScoreState = run([
@@ -102,5 +104,28 @@ describe('summarize: what it cannot read', () => {
 
     expect(say(pickup, writeNote(E[0], f(0), quarter, [pitch('G')], { measureId: M[0] }))[0]).toBe('Alice wrote a quarter note G4 in bar 0 (Trumpet in B♭)');
     expect(say(pickup, writeNote(E[0], f(0), quarter, [pitch('G')], { measureId: M[1] }))[0]).toBe('Alice wrote a quarter note G4 in bar 1 (Trumpet in B♭)');
+  });
+});
+
+describe('summarizeChanges', () => {
+  it('should summarise each change of a run against the state its predecessors left', () => {
+    const commands = [
+      cmd('InsertMeasures', { beforeMeasureId: M[0], measureIds: [E[40]] }),
+      writeNote(E[41], f(0), quarter, [pitch('C', 5)], { measureId: M[3] }),
+    ];
+    let version = 0;
+    const events: HistoryEvent[] = commands.flatMap((command, i) =>
+      eventsOf(run(commands.slice(0, i), base).state, command).map((e) => ({
+        ...e,
+        version: ++version,
+        metadata: { commandId: `c${i}`, correlationId: `c${i}`, causationId: `c${i}`, actor: { id: i === 0 ? 'ann' : 'bob', kind: 'user' as const }, recordedAt: '2026-01-01T00:00:00Z' },
+      })),
+    );
+    const names: Record<string, string> = { ann: 'Ann', bob: 'Bob' };
+
+    expect(summarizeChanges(changesOf(events), base, { locale: 'en', actorName: (a) => names[a.id] })).toEqual([
+      'Ann added a bar at the start',
+      'Bob wrote a quarter note C5 in bar 5 (Trumpet 1)',
+    ]);
   });
 });
