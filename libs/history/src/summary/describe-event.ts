@@ -85,14 +85,14 @@ const DESCRIBERS: Describers = {
     const written = e.data.inserted.find((entry) => entry.id === e.data.entryId) ?? e.data.inserted[0];
     return ctx.t.wrote(describeEntry(ctx, e.data.partId, written), inPart(ctx, e.data));
   },
-  NoteDeleted: (e, ctx) => ctx.t.removed(describeEntry(ctx, e.data.partId, e.data.deleted), inPart(ctx, e.data)),
+  NoteDeleted: (e, ctx) => ctx.t.deleted(describeEntry(ctx, e.data.partId, e.data.deleted), inPart(ctx, e.data)),
   NoteRestored: (e, ctx) => ctx.t.restored(describeEntry(ctx, e.data.partId, e.data.restored), inPart(ctx, e.data)),
   DurationChanged: (e, ctx) =>
     ctx.t.changed(ctx.t.noun('duration'), ctx.t.duration(e.data.from), ctx.t.duration(e.data.to), inPart(ctx, e.data)),
   VoiceEntriesRestored: (e, ctx) =>
     e.data.inserted.length > 0
       ? ctx.t.restored(ctx.t.entries(e.data.inserted.length), inPart(ctx, e.data))
-      : ctx.t.removed(ctx.t.entries(e.data.removed.length), inPart(ctx, e.data)),
+      : ctx.t.deleted(ctx.t.entries(e.data.removed.length), inPart(ctx, e.data)),
   NotePitchChanged: (e, ctx) =>
     ctx.t.changed(null, pitchText(ctx, e.data.partId, e.data.from), pitchText(ctx, e.data.partId, e.data.to), inPart(ctx, e.data)),
   ChordPitchAdded: (e, ctx) => ctx.t.added(ctx.t.chordNoteAdded(pitchText(ctx, e.data.partId, e.data.note.pitch)), inPart(ctx, e.data)),

@@ -115,6 +115,7 @@ export const ENGLISH: Phrases = {
   wrote: (what, w) => `wrote ${what} in ${where(w)}`,
   added: (what, w) => `added ${what} in ${where(w)}`,
   removed: (what, w) => `removed ${what} in ${where(w)}`,
+  deleted: (what, w) => `deleted ${what} in ${where(w)}`,
   restored: (what, w) => `restored ${what} in ${where(w)}`,
   changed: (what, from, to, w) => `changed ${what === null ? '' : `${what} `}${from} → ${to} in ${where(w)}`,
   set: (what, value, w) => `set ${what} to ${value} in ${where(w)}`,

@@ -78,6 +78,8 @@ export interface Phrases {
   wrote(what: string, where: Where): string;
   added(what: string, where: Where): string;
   removed(what: string, where: Where): string;
+  /** A note or rest taken out of the music (a mark is removed). */
+  deleted(what: string, where: Where): string;
   restored(what: string, where: Where): string;
   changed(what: string | null, from: string, to: string, where: Where): string;
   set(what: string, value: string, where: Where): string;

@@ -107,6 +107,7 @@ export const TRADITIONAL_CHINESE: Phrases = {
   wrote: (what, w) => cjk('在', where(w), '寫入', what),
   added: (what, w) => cjk('在', where(w), '加入', what),
   removed: (what, w) => cjk('刪除', where(w), '的', what),
+  deleted: (what, w) => cjk('刪除', where(w), '的', what),
   restored: (what, w) => cjk('恢復', where(w), '的', what),
   changed: (what, from, to, w) => cjk('將', where(w), '的', what ?? '', from, '改為', to),
   set: (what, value, w) => cjk('將', where(w), '的', what, '設為', value),

@@ -51,7 +51,7 @@ describe('summarize: the events an undo appends, read as edits', () => {
     const written = run([writeNote(E[1], f(0), quarter, [pitch('D')], { measureId: M[2] })], base);
 
     expect(sayEvents(invertAll(eventsOf(base, deletion)), deleted)).toEqual(['Alice restored a quarter note C5 in bar 2 (Trumpet in B♭)', 'Alice 恢復第 2 小節（Trumpet in B♭）的四分音符 C5']);
-    expect(sayEvents(invertAll(written.events), written.state)).toEqual(['Alice removed 3 notes and rests in bar 3 (Trumpet in B♭)', 'Alice 刪除第 3 小節（Trumpet in B♭）的 3 個音符與休止符']);
+    expect(sayEvents(invertAll(written.events), written.state)).toEqual(['Alice deleted 3 notes and rests in bar 3 (Trumpet in B♭)', 'Alice 刪除第 3 小節（Trumpet in B♭）的 3 個音符與休止符']);
     const chord = run([cmd('AddChordPitch', { ...entry, noteId: noteIdFor(E[0], 2), pitch: pitch('E', 5) })], base).state;
     expect(say(chord, cmd('RemoveChordPitch', { ...entry, noteId: noteIdFor(E[0], 2) }))).toEqual(['Alice removed E5 from the chord in bar 2 (Trumpet in B♭)', 'Alice 刪除第 2 小節（Trumpet in B♭）的和弦音 E5']);
   });

@@ -90,7 +90,7 @@ describe('summarize', () => {
     });
 
     it('should describe deleting a note, changing its value, and chord notes', () => {
-      expect(say(base, cmd('DeleteNote', entry))).toEqual(['Alice removed a quarter note B♭4 in bar 12 (Trumpet 1)', 'Alice 刪除第 12 小節（Trumpet 1）的四分音符 B♭4']);
+      expect(say(base, cmd('DeleteNote', entry))).toEqual(['Alice deleted a quarter note B♭4 in bar 12 (Trumpet 1)', 'Alice 刪除第 12 小節（Trumpet 1）的四分音符 B♭4']);
       expect(say(base, cmd('ChangeDuration', { ...entry, duration: half, restIdSeed: E[9] }))).toEqual(['Alice changed the duration quarter → half in bar 12 (Trumpet 1)', 'Alice 將第 12 小節（Trumpet 1）的時值四分音符改為二分音符']);
       expect(say(base, cmd('AddChordPitch', { ...entry, noteId: N[0], pitch: pitch('D', 5) }))).toEqual(['Alice added D5 to the chord in bar 12 (Trumpet 1)', 'Alice 在第 12 小節（Trumpet 1）加入和弦音 D5']);
     });
