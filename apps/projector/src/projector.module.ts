@@ -2,6 +2,7 @@ import { createEventStore } from '@bandpro/events';
 import { createReadModelStore } from '@bandpro/read-models';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ProjectorConfig } from './config/projector.config';
+import { exportWorkerProviders } from './exports/export-worker';
 import type { AnyProjection } from './projection/projection';
 import { SCORE_PROJECTIONS } from './projections/score-projections';
 import { ProjectorService } from './projector.service';
@@ -20,6 +21,7 @@ export class ProjectorModule {
         { provide: EVENT_STORE, useFactory: () => createEventStore(stores) },
         { provide: READ_MODEL_STORE, useFactory: () => createReadModelStore(stores) },
         ProjectorService,
+        ...exportWorkerProviders(config),
       ],
       exports: [ProjectorService, EVENT_STORE, READ_MODEL_STORE],
     };

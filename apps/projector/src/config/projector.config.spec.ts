@@ -10,6 +10,8 @@ describe('loadProjectorConfig', () => {
       maxPollIntervalMs: 1000,
       leaseTtlMs: 10_000,
       lagLogIntervalMs: 30_000,
+      redisUrl: undefined,
+      exports: { queuePrefix: 'bandpro', s3: undefined },
     });
   });
 
@@ -22,6 +24,11 @@ describe('loadProjectorConfig', () => {
       PROJECTOR_MAX_POLL_MS: '500',
       PROJECTOR_LEASE_TTL_MS: '3000',
       PROJECTOR_LAG_LOG_MS: '0',
+      REDIS_URL: 'redis://cache:6379',
+      EXPORT_QUEUE_PREFIX: 'staging',
+      EXPORT_S3_BUCKET: 'exports',
+      EXPORT_S3_ENDPOINT: 'http://minio:9000',
+      EXPORT_S3_REGION: 'eu-west-1',
     };
     expect(loadProjectorConfig(env)).toEqual({
       dataDir: '/var/bandpro',
@@ -31,6 +38,8 @@ describe('loadProjectorConfig', () => {
       maxPollIntervalMs: 500,
       leaseTtlMs: 3000,
       lagLogIntervalMs: 0,
+      redisUrl: 'redis://cache:6379',
+      exports: { queuePrefix: 'staging', s3: { bucket: 'exports', endpoint: 'http://minio:9000', region: 'eu-west-1' } },
     });
   });
 
@@ -39,6 +48,7 @@ describe('loadProjectorConfig', () => {
     ['PROJECTOR_BATCH_SIZE', '0'],
     ['PROJECTOR_POLL_MS', '2.5'],
     ['PROJECTOR_LEASE_TTL_MS', '10'],
+    ['REDIS_URL', 'http://cache'],
   ])('should refuse %s=%s with a typed error', (name, value) => {
     expect(() => loadProjectorConfig({ [name]: value })).toThrow(expect.objectContaining({ code: 'PROJECTOR_CONFIG_INVALID', message: expect.stringContaining(name) }));
   });

@@ -9,6 +9,15 @@ export interface ProjectorConfig {
   leaseTtlMs: number;
   /** How often lag is logged; 0 turns the log off. */
   lagLogIntervalMs: number;
+  /** Set: the export worker runs here, taking jobs the API queued in Redis. */
+  redisUrl?: string;
+  exports: ProjectorExportsConfig;
+}
+
+/** Must match the API's: the same queue prefix, and the same storage the API serves downloads from. */
+export interface ProjectorExportsConfig {
+  queuePrefix: string;
+  s3?: { bucket: string; endpoint?: string; region?: string };
 }
 
 export class ProjectorConfigError extends Error {
@@ -29,6 +38,22 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv): ProjectorConfig {
     maxPollIntervalMs: whole(env, 'PROJECTOR_MAX_POLL_MS', 1000, 1),
     leaseTtlMs: whole(env, 'PROJECTOR_LEASE_TTL_MS', 10_000, 100),
     lagLogIntervalMs: whole(env, 'PROJECTOR_LAG_LOG_MS', 30_000, 0),
+    redisUrl: redisUrl(env['REDIS_URL']),
+    exports: exportsConfig(env),
+  };
+}
+
+function redisUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\//.test(raw)) throw new ProjectorConfigError(`REDIS_URL must start with redis:// or rediss://, got "${raw}"`);
+  return raw;
+}
+
+function exportsConfig(env: NodeJS.ProcessEnv): ProjectorExportsConfig {
+  const bucket = env['EXPORT_S3_BUCKET'] || undefined;
+  return {
+    queuePrefix: env['EXPORT_QUEUE_PREFIX'] || 'bandpro',
+    s3: bucket === undefined ? undefined : { bucket, endpoint: env['EXPORT_S3_ENDPOINT'] || undefined, region: env['EXPORT_S3_REGION'] || undefined },
   };
 }
 
