@@ -22,20 +22,30 @@ export function diffInfo(before: ScoreState, after: ScoreState): FieldChange<Inf
 
 const PART_FIELDS: readonly Exclude<PartField, 'position'>[] = ['name', 'abbreviation', 'instrumentId', 'staves'];
 
-function partChanges(a: Part, b: Part, positions: [number, number]): FieldChange<PartField>[] {
+function partChanges(a: Part, b: Part, positions: [number, number] | null): FieldChange<PartField>[] {
   const changes: FieldChange<PartField>[] = PART_FIELDS.filter((f) => !deepEqual(a[f], b[f])).map((field) => ({
     field,
     before: a[field],
     after: b[field],
   }));
-  if (positions[0] !== positions[1]) changes.push({ field: 'position', before: positions[0], after: positions[1] });
+  if (positions !== null) changes.push({ field: 'position', before: positions[0], after: positions[1] });
   return changes;
 }
 
-/** Parts compared by id; `position` is the part's index in the score. */
+/** Where each part stands among the parts both sides have: an added or removed part moves no other part. */
+function ranks(parts: readonly Part[], common: ReadonlySet<string>): Map<string, number> {
+  return new Map(parts.filter((p) => common.has(p.id)).map((p, rank) => [p.id, rank]));
+}
+
+/**
+ * Parts compared by id. `position` (the part's index on each side) is reported when the part moved
+ * relative to the other parts, not when one was added or removed before it.
+ */
 export function diffParts(before: readonly Part[], after: readonly Part[]): PartsDiff {
   const beforeIndex = new Map(before.map((p, i) => [p.id, i]));
   const afterIds = new Set(after.map((p) => p.id));
+  const common = new Set(before.filter((p) => afterIds.has(p.id)).map((p) => p.id));
+  const [rankBefore, rankAfter] = [ranks(before, common), ranks(after, common)];
   const diff: PartsDiff = { added: [], removed: before.filter((p) => !afterIds.has(p.id)), changed: [] };
   after.forEach((part, index) => {
     const i = beforeIndex.get(part.id);
@@ -43,7 +53,8 @@ export function diffParts(before: readonly Part[], after: readonly Part[]): Part
       diff.added.push(part);
       return;
     }
-    const changes = before[i] === part && i === index ? [] : partChanges(before[i], part, [i, index]);
+    const moved = rankBefore.get(part.id) !== rankAfter.get(part.id);
+    const changes = before[i] === part && !moved ? [] : partChanges(before[i], part, moved ? [i, index] : null);
     if (changes.length > 0) diff.changed.push({ partId: part.id, changes });
   });
   return diff;

@@ -60,6 +60,12 @@ describe('diffScores', () => {
       expect(diffScores(after, base).parts.removed.map((p) => p.name)).toEqual(['Trombone']);
     });
 
+    it('should not call a part moved because another was added before it', () => {
+      const after = at(cmd('AddPart', { partId: PART_2, instrumentId: 'trombone', index: 0 }));
+
+      expect(diffScores(base, after).parts).toEqual({ added: [expect.objectContaining({ id: PART_2 })], removed: [], changed: [] });
+    });
+
     it('should report a renamed part and a part that moved', () => {
       const two = at(cmd('AddPart', { partId: PART_2, instrumentId: 'trombone' }));
       const after = run([cmd('RenamePart', { partId: PART_1, name: 'Trumpet 1' }), cmd('MovePart', { partId: PART_2, toIndex: 0 })], two).state;
