@@ -124,6 +124,26 @@ describe('analysis queries over HTTP (API and projector as child processes)', ()
     expect(trumpetOnly.body.name).toBe('C major');
   });
 
+  it('should give the document as the players read it with ?concertPitch=false, the concert document otherwise', async () => {
+    const scoreUrl = `/api/v1/scores/${score.scoreId}`;
+    const [trumpet, piano] = score.partIds;
+    const firstNote = (body: { document: { measures: { content: Record<string, { staves: { voices: { notes?: { pitch: unknown }[] }[][] }[] }> }[] } }, partId: string) =>
+      body.document.measures[0].content[partId].staves[0].voices[0][0].notes?.[0].pitch;
+
+    const concert = await call(api.url, 'GET', scoreUrl, { user: alice });
+    const asWritten = await call(api.url, 'GET', `${scoreUrl}?concertPitch=false`, { user: alice });
+    const writtenThen = await call(api.url, 'GET', `${scoreUrl}?concertPitch=false&version=${versionBefore}`, { user: alice });
+
+    expect(concert.body).toMatchObject({ concertPitch: true });
+    expect(firstNote(concert.body, trumpet)).toEqual(p('C', 5));
+    expect(asWritten.body).toMatchObject({ concertPitch: false, writtenKeys: { [trumpet]: [{ measureId: score.measureIds[0], key: { fifths: 2, mode: 'major' } }] } });
+    expect(firstNote(asWritten.body, trumpet)).toEqual(p('D', 5));
+    expect(firstNote(asWritten.body, piano)).toEqual(firstNote(concert.body, piano));
+    expect(writtenThen.body).toMatchObject({ version: versionBefore, concertPitch: false });
+    expect(firstNote(writtenThen.body, trumpet)).toEqual(p('D', 5));
+    expect(await call(api.url, 'GET', `${scoreUrl}?concertPitch=maybe`, { user: alice })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('should refuse unknown parts and measures with 404 and a code', async () => {
     expect(await get('range-warnings?partId=no-such-part')).toMatchObject({ status: 404, body: { code: 'REFERENCED_ELEMENT_MUST_EXIST' } });
     expect(await get(`key?from=${uuidv7()}`)).toMatchObject({ status: 404, body: { code: 'REFERENCED_ELEMENT_MUST_EXIST' } });

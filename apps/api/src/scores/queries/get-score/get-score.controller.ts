@@ -15,9 +15,9 @@ export class GetScoreController {
 
   @Get()
   @RequireScoreRole('viewer')
-  @ApiOperation({ summary: 'The score document (latest, or ?version=N)' })
-  get(@Param() { scoreId }: ScoreIdParams, @Query() { version }: GetScoreDto): Promise<ScoreView> {
-    return this.queryBus.execute(new GetScore(scoreId, version));
+  @ApiOperation({ summary: 'The score document (latest, or ?version=N), at concert pitch or as written (?concertPitch=false)' })
+  get(@Param() { scoreId }: ScoreIdParams, @Query() { version, concertPitch }: GetScoreDto): Promise<ScoreView> {
+    return this.queryBus.execute(new GetScore(scoreId, version, concertPitch ?? true));
   }
 
   @Get('info')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class GetScoreDto {
   @ApiPropertyOptional({ description: 'Time travel: the score as of this version' })
@@ -10,4 +10,10 @@ export class GetScoreDto {
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   version?: number;
+
+  @ApiPropertyOptional({ default: true, description: 'false: transposing parts in written pitch, with their written keys' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  concertPitch?: boolean;
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '@bandpro/domain';
+import { NotFoundError, writtenScore, type WrittenKeyChange } from '@bandpro/domain';
 import type { EventStore } from '@bandpro/events';
 import {
   SCORE_CATALOGUE_COLLECTION, SCORE_DOCUMENT_COLLECTION, type ReadModelStore, type ScoreCatalogueEntry, type ScoreDocumentView,
@@ -17,7 +17,17 @@ export interface ScoreView {
   /** Present for time travel; the latest document is what the projector built. */
   version?: number;
   trashed: boolean;
+  concertPitch: boolean;
   document: ScoreDocumentView;
+  /** With ?concertPitch=false: each part's written key signatures (first measure and every change). */
+  writtenKeys?: Record<string, WrittenKeyChange[]>;
+}
+
+/** The concert document as it is, or in written pitch: a view computed on read, never stored. */
+function asRequested(view: Omit<ScoreView, 'concertPitch'>, concertPitch: boolean): ScoreView {
+  if (concertPitch) return { ...view, concertPitch };
+  const { document, keys } = writtenScore(view.document);
+  return { ...view, concertPitch, document, writtenKeys: keys };
 }
 
 const notFound = (scoreId: string) => new NotFoundError('SCORE_NOT_FOUND', 'There is no such score', { scoreId });
@@ -31,19 +41,19 @@ export class GetScoreHandler implements IQueryHandler<GetScore, ScoreView> {
     @Inject(SCORE_LOADER) private readonly loader: ScoreLoader,
   ) {}
 
-  async execute({ scoreId, version }: GetScore): Promise<ScoreView> {
+  async execute({ scoreId, version, concertPitch }: GetScore): Promise<ScoreView> {
     const trashed = isTrashedAt(await this.store.streamVersion(lifecycleStreamId(scoreId)));
     if (version === undefined) {
       const document = await this.readModels.get<ScoreDocumentView>(SCORE_DOCUMENT_COLLECTION, scoreId);
       if (!document) throw notFound(scoreId);
-      return { scoreId, trashed, document };
+      return asRequested({ scoreId, trashed, document }, concertPitch);
     }
     if (version < 1 || version > (await this.store.streamVersion(scoreId))) {
       throw new NotFoundError('SCORE_VERSION_NOT_FOUND', 'The score has no such version', { scoreId, version });
     }
     const loaded = await this.loader.load(scoreId, { version });
     if (loaded.state.status !== 'active') throw notFound(scoreId);
-    return { scoreId, version: loaded.version, trashed, document: loaded.state };
+    return asRequested({ scoreId, version: loaded.version, trashed, document: loaded.state }, concertPitch);
   }
 }
 
