@@ -1,5 +1,5 @@
 import { isDomainError, type ActiveScoreState, type ScoreState } from '@bandpro/domain';
-import { cmd, createScore, E, M, noteIdFor, PART_1, pitch, quarter, writeNote, f } from '@bandpro/domain/testing';
+import { cmd, createScore, E, M, noteIdFor, PART_1, pitch, quarter, half, writeNote, f } from '@bandpro/domain/testing';
 import { undoStackOf } from '../../src/undo';
 import { Timeline } from './timeline';
 
@@ -82,6 +82,25 @@ describe('undo and redo per user', () => {
     const bobs = t.edit(BOB, writeNote(E[1], f(0), quarter, [pitch('G')], { measureId: M[9] }));
 
     expect(thrown(() => t.undo(ANN)).details).toMatchObject({ elementId: M[9], commandId: bobs });
+  });
+
+  it('should undo my note when someone else wrote in another voice of the same bar since', () => {
+    const t = band();
+    t.edit(ANN, writeNote(E[0], f(0), quarter));
+    t.edit(CARL, writeNote(E[1], f(0), half, [pitch('E', 3)], { voice: 2 }));
+
+    t.undo(ANN);
+
+    expect(voice(t.state, 0)).not.toContain(E[0]);
+    expect((t.state as ActiveScoreState).measures[0].content[PART_1].staves[0].voices[1].map((e) => e.id)).toContain(E[1]);
+  });
+
+  it('should refuse to undo my note once someone else wrote over the rests it left in that voice', () => {
+    const t = band();
+    t.edit(ANN, writeNote(E[0], f(0), quarter));
+    const carls = t.edit(CARL, writeNote(E[1], f(1, 2), quarter, [pitch('E')]));
+
+    expect(thrown(() => t.undo(ANN))).toMatchObject({ code: 'UNDO_CONFLICT', details: { commandId: carls, actor: { id: CARL } } });
   });
 
   it('should redo an undone change and undo it again', () => {
