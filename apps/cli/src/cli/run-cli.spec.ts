@@ -22,7 +22,7 @@ describe('runCli', () => {
     const [main, convert] = await Promise.all([bandproInProcess(['help']), bandproInProcess(['convert', '-h'])]);
 
     expect(main).toMatchObject({ code: 0, stderr: '' });
-    expect(main.stdout).toContain('  convert  Convert a MusicXML file');
+    expect(main.stdout).toMatch(/^ {2}convert +Convert a MusicXML file/m);
     expect(convert).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: bandpro convert <in/) });
   });
 
@@ -46,10 +46,10 @@ describe('runCli', () => {
   });
 
   it('should answer an unknown command with exit 2 and the list of commands', async () => {
-    const run = await bandproInProcess(['replay']);
+    const run = await bandproInProcess(['rewind']);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^bandpro: Unknown command "replay"\nUsage: bandpro <command>/);
+    expect(run.stderr).toMatch(/^bandpro: Unknown command "rewind"\nUsage: bandpro <command>/);
   });
 
   it('should write a transposing part at written pitch unless --concert-pitch is given', async () => {

@@ -14,9 +14,9 @@ export interface Run {
 }
 
 /** The real command, as `npx bandpro` runs it: a separate Node process through bin/bandpro.js. */
-export function bandpro(args: readonly string[], cwd: string): Promise<Run> {
+export function bandpro(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, timeout: 50_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, timeout: 50_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ code, stdout, stderr });
     });
