@@ -1,6 +1,7 @@
 import { keySignatureAt, timeSignatureAt } from '../score/queries/attributes';
 import type { ChordSymbol, Fraction, KeySignature } from '../music/music.types';
-import type { ScoreState } from '../score/model/score.state';
+import type { ActiveScoreState, ScoreState } from '../score/model/score.state';
+import type { Part } from '../score/model/score.types';
 import { requireMeasure, requirePart, requireScore } from '../score/queries/lookup';
 import { barNumber } from '../instruments/range-warnings';
 import { ReferencedElementMustExist } from '../score/rules/rule-errors';
@@ -16,23 +17,31 @@ export type NoteSelection =
   | { entryIds: readonly string[]; partId?: string }
   | { measureIds: readonly string[]; partIds?: readonly string[] };
 
-function selectedNotes(state: ScoreState, selection: NoteSelection): PassageNote[] {
-  const score = requireScore(state, 'nameSelectedChord');
-  if ('measureIds' in selection) {
-    const indices = [...new Set(selection.measureIds.map((id) => requireMeasure(score, id).index))].sort((a, b) => a - b);
-    return notesOf(score, passageParts(score, selection.partIds), indices);
-  }
-  const parts = selection.partId === undefined ? score.parts : [requirePart(score, selection.partId).part];
-  const wanted = new Set(selection.entryIds);
-  const entries = new Set<string>();
+function entryIdsOf(score: ActiveScoreState, parts: readonly Part[]): Set<string> {
+  const ids = new Set<string>();
   for (const measure of score.measures) {
     for (const part of parts) {
-      for (const staff of measure.content[part.id].staves) for (const voice of staff.voices) for (const e of voice) entries.add(e.id);
+      for (const staff of measure.content[part.id].staves) for (const voice of staff.voices) for (const e of voice) ids.add(e.id);
     }
   }
-  const missing = [...wanted].find((id) => !entries.has(id));
+  return ids;
+}
+
+/** Every note of the named entries; an id that is no entry of those parts is refused, a rest adds nothing. */
+function notesOfEntries(score: ActiveScoreState, entryIds: readonly string[], partId: string | undefined): PassageNote[] {
+  const parts = partId === undefined ? score.parts : [requirePart(score, partId).part];
+  const known = entryIdsOf(score, parts);
+  const missing = entryIds.find((id) => !known.has(id));
   if (missing !== undefined) throw new ReferencedElementMustExist({ kind: 'entry', id: missing });
+  const wanted = new Set(entryIds);
   return notesOf(score, parts, score.measures.map((_, i) => i)).filter((n) => wanted.has(n.entryId));
+}
+
+function selectedNotes(state: ScoreState, selection: NoteSelection): PassageNote[] {
+  const score = requireScore(state, 'nameSelectedChord');
+  if ('entryIds' in selection) return notesOfEntries(score, selection.entryIds, selection.partId);
+  const indices = [...new Set(selection.measureIds.map((id) => requireMeasure(score, id).index))].sort((a, b) => a - b);
+  return notesOf(score, passageParts(score, selection.partIds), indices);
 }
 
 /** The chord the selected notes form, best reading first ([] when they name none). Empty selections are refused. */
