@@ -15,6 +15,7 @@ import { ActorThrottlerGuard } from './infrastructure/throttling/actor-throttler
 import { RedisThrottlerStorage } from './infrastructure/throttling/redis-throttler-storage';
 import { REDIS } from './infrastructure/tokens';
 import { ScoresModule } from './scores/scores.module';
+import { ExportsModule } from './exports/exports.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { IdentityModule } from './identity/identity.module';
 import { SharingModule } from './sharing/sharing.module';
@@ -40,6 +41,7 @@ export class AppModule {
         SharingModule,
         ScoresModule,
         HistoryModule,
+        ExportsModule,
         AnalysisModule,
         HealthModule,
       ],

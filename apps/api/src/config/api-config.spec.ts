@@ -26,4 +26,18 @@ describe('loadApiConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(() => loadApiConfig({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
   });
+
+  it('should default exports to local files, 15-minute links signed with the JWT secret, and the bandpro queue prefix', () => {
+    const config = loadApiConfig({ JWT_SECRET: 'j'.repeat(32) });
+    expect(config.exports).toEqual({ urlSecret: 'j'.repeat(32), urlTtlSeconds: 900, queuePrefix: 'bandpro', retryBackoffMs: 2_000, s3: undefined });
+  });
+
+  it('should read the export settings, S3 included, and refuse a short link secret', () => {
+    const config = loadApiConfig({
+      EXPORT_URL_SECRET: 's'.repeat(16), EXPORT_URL_TTL_SECONDS: '60', EXPORT_QUEUE_PREFIX: 'test', EXPORT_S3_BUCKET: 'b', EXPORT_S3_ENDPOINT: 'http://minio:9000', EXPORT_S3_REGION: 'eu-west-1',
+    });
+    expect(config.exports).toMatchObject({ urlSecret: 's'.repeat(16), urlTtlSeconds: 60, queuePrefix: 'test', s3: { bucket: 'b', endpoint: 'http://minio:9000', region: 'eu-west-1' } });
+    expect(() => loadApiConfig({ EXPORT_URL_SECRET: 'short' })).toThrow(/EXPORT_URL_SECRET/);
+    expect(() => loadApiConfig({ EXPORT_URL_TTL_SECONDS: '0' })).toThrow(/EXPORT_URL_TTL_SECONDS/);
+  });
 });

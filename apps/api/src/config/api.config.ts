@@ -12,6 +12,19 @@ export interface ApiConfig {
   /** Requests per minute per user (or per IP when anonymous). */
   rateLimitPerMinute: number;
   snapshotEvery: number;
+  exports: ExportsConfig;
+}
+
+/** Export jobs: where files go, how long download links live, the queue's Redis prefix. */
+export interface ExportsConfig {
+  /** HMAC secret of local download links; undefined means the JWT secret (or a per-process random one). */
+  urlSecret?: string;
+  urlTtlSeconds: number;
+  queuePrefix: string;
+  /** The wait before the second try of a failed export; it doubles before the third. */
+  retryBackoffMs: number;
+  /** Set: exports go to this S3-compatible bucket instead of `${DATA_DIR}/exports`. */
+  s3?: { bucket: string; endpoint?: string; region?: string };
 }
 
 export class ApiConfigError extends Error {
@@ -40,6 +53,20 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     bodyLimit: env['BODY_LIMIT'] || '1mb',
     rateLimitPerMinute: whole(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     snapshotEvery: whole(env, 'SNAPSHOT_EVERY', 100, 1, 1_000_000),
+    exports: loadExportsConfig(env, jwtSecret),
+  };
+}
+
+function loadExportsConfig(env: NodeJS.ProcessEnv, jwtSecret: string | undefined): ExportsConfig {
+  const urlSecret = env['EXPORT_URL_SECRET'] || jwtSecret;
+  if (urlSecret !== undefined && urlSecret.length < 16) throw new ApiConfigError('EXPORT_URL_SECRET (or JWT_SECRET) must be at least 16 characters to sign download links');
+  const bucket = env['EXPORT_S3_BUCKET'] || undefined;
+  return {
+    urlSecret,
+    urlTtlSeconds: whole(env, 'EXPORT_URL_TTL_SECONDS', 900, 1, 7 * 24 * 3600),
+    queuePrefix: env['EXPORT_QUEUE_PREFIX'] || 'bandpro',
+    retryBackoffMs: whole(env, 'EXPORT_RETRY_BACKOFF_MS', 2_000, 0, 3_600_000),
+    s3: bucket === undefined ? undefined : { bucket, endpoint: env['EXPORT_S3_ENDPOINT'] || undefined, region: env['EXPORT_S3_REGION'] || undefined },
   };
 }
 
