@@ -75,4 +75,18 @@ describe('InProcessExportQueue', () => {
     await queue.close();
     expect(processor.runs).toHaveLength(1);
   });
+
+  it('should forget the oldest finished exports beyond the number it keeps, never a running one', async () => {
+    queue = new InProcessExportQueue(flakyProcessor(0), retry, 2);
+    const ids: string[] = [];
+    for (const version of [1, 2, 3]) {
+      const { exportId } = await queue.enqueue(request({ version }));
+      await until(async () => (await queue.status(exportId))?.state === 'completed', `export ${version}`);
+      ids.push(exportId);
+    }
+    const { exportId: fourth } = await queue.enqueue(request({ version: 4 }));
+    expect(await queue.status(ids[0])).toBeUndefined();
+    expect(await queue.status(ids[1])).toMatchObject({ state: 'completed' });
+    await until(async () => (await queue.status(fourth))?.state === 'completed', 'the fourth export');
+  });
 });

@@ -7,6 +7,9 @@ interface Entry {
   attempt: number;
 }
 
+/** Finished exports remembered (for polling and dedupe) before the oldest are forgotten: memory stays bounded. */
+const DEFAULT_KEEP_FINISHED = 1_000;
+
 /**
  * The queue without Redis: jobs run in this process one at a time, in arrival order, with the same
  * dedupe and retries as the BullMQ queue. State lives in memory, so it is lost on restart.
@@ -21,6 +24,7 @@ export class InProcessExportQueue implements ExportQueue {
   constructor(
     private readonly process: ExportProcessor,
     private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
+    private readonly keepFinished = DEFAULT_KEEP_FINISHED,
   ) {}
 
   async enqueue(request: ExportRequest): Promise<ExportStatus> {
@@ -28,7 +32,10 @@ export class InProcessExportQueue implements ExportQueue {
     const existing = this.entries.get(exportId);
     if (existing && existing.status.state !== 'failed') return { ...existing.status };
     const entry: Entry = { status: { exportId, state: 'queued', progress: 0, request: normalizeRequest(request) }, attempt: 0 };
+    // Deleted first so a restarted export moves to the end of the insertion order the eviction follows.
+    this.entries.delete(exportId);
     this.entries.set(exportId, entry);
+    this.forgetOldFinished();
     const accepted = { ...entry.status };
     this.push(exportId);
     return accepted;
@@ -45,6 +52,11 @@ export class InProcessExportQueue implements ExportQueue {
     this.timers.clear();
     this.waiting.length = 0;
     await this.running;
+  }
+
+  private forgetOldFinished(): void {
+    const finished = [...this.entries.values()].filter((e) => e.status.state === 'completed' || e.status.state === 'failed');
+    for (const old of finished.slice(0, Math.max(0, finished.length - this.keepFinished))) this.entries.delete(old.status.exportId);
   }
 
   private push(exportId: string): void {
