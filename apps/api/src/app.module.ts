@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type Redis from 'ioredis';
+import { AuditModule } from './audit/audit.module';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { RejectUnsafeInputPipe } from './common/validation/reject-unsafe-input.pipe';
 import { createValidationPipe } from './common/validation/validation';
@@ -44,6 +45,7 @@ export class AppModule {
         ExportsModule,
         AnalysisModule,
         HealthModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ActorThrottlerGuard },

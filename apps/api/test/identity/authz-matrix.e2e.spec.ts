@@ -12,6 +12,8 @@ const KEY_HOLDERS = { "owner's read key": 'owner', "editor's write key": 'editor
 const KEY_ROLES = { "owner's read key": 'viewer', "editor's write key": 'editor' } as const;
 /** Routes that manage the account itself take a login session, never an API key. */
 const SESSION_ONLY = /^\/api\/v1\/(api-keys|auth\/password)/;
+/** The audit log's admin routes: an account on ADMIN_EMAILS only (none here), never a key or a share link. */
+const ADMIN_ROUTES = /^\/api\/v1\/admin\//;
 /** The score routes the matrix must reach through the real app, so they cannot silently drop out of it. */
 const SCORE_ROUTES = ['/api/v1/scores', '/api/v1/scores/{scoreId}', '/api/v1/scores/{scoreId}/info', '/api/v1/scores/{scoreId}/commands',
   '/api/v1/scores/{scoreId}/batch', '/api/v1/scores/{scoreId}/notes', '/api/v1/scores/{scoreId}/duplicate', '/api/v1/scores/{scoreId}/trash',
@@ -62,6 +64,7 @@ async function endpoints(): Promise<Endpoint[]> {
 /** 'refused': the handler, not a guard, turns the key away (so the probe's bad body may be refused first). */
 function expected(endpoint: Endpoint, who: Who): 'allow' | 'refused' | 401 | 403 {
   if (endpoint.isPublic) return 'allow';
+  if (ADMIN_ROUTES.test(endpoint.path)) return who === 'anonymous' || who === 'share link' ? 401 : 403;
   if (who === "owner's read key" || who === "editor's write key") {
     if (who === "owner's read key" && endpoint.method !== 'get') return 403;
     if (SESSION_ONLY.test(endpoint.path)) return 'refused';

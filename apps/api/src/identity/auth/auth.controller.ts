@@ -1,6 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { normaliseEmail } from '@bandpro/domain';
+import type { Request } from 'express';
+import { Audit, noteAudit } from '../../audit/audit.decorator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, type AuthenticatedRequest } from '../../common/auth/auth.decorators';
+import { sha256 } from '../secrets';
 import { SessionService } from '../session.service';
 import { ApiError } from '../../common/errors/api-error';
 import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './auth.dto';
@@ -22,11 +26,16 @@ export class AuthController {
     return this.auth.register(dto);
   }
 
+  /** Audited either way; a failure names no actor, only the hash of the email tried (never the password). */
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto);
+  @Audit('auth.login', { onFailure: 'auth.login_failed' })
+  async login(@Body() dto: LoginDto, @Req() request: Request) {
+    noteAudit(request, { details: { emailHash: sha256(normaliseEmail(dto.email)) } });
+    const { userId, tokens } = await this.auth.login(dto);
+    noteAudit(request, { actor: { id: userId, kind: 'user' } });
+    return tokens;
   }
 
   @Public()

@@ -35,11 +35,12 @@ export class AuthService {
     return { userId, email: data.email, displayName: data.displayName, ...(await this.sessions.start(userId, now)) };
   }
 
-  async login(dto: LoginDto, now = new Date()): Promise<TokenPair> {
+  /** The user id comes back beside the tokens for the audit log; the route sends only the tokens. */
+  async login(dto: LoginDto, now = new Date()): Promise<{ userId: string; tokens: TokenPair }> {
     const account = await this.accounts.findByEmail(dto.email);
     const ok = await this.passwords.verify(account?.passwordHash ?? null, dto.password);
     if (!ok || account === null) throw new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
-    return this.sessions.start(account.userId, now);
+    return { userId: account.userId, tokens: await this.sessions.start(account.userId, now) };
   }
 
   async changePassword(userId: string, dto: ChangePasswordDto, now = new Date()): Promise<void> {

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Logger, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { auditCsvStream, auditNdjsonStream, AUDIT_EXPORT_CONTENT_TYPES, type AuditLog, type AuditPage } from '@bandpro/audit';
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { AdminGuard } from './admin.guard';
+import { AuditExportDto, AuditQueryDto, toAuditFilter } from './admin-audit.dto';
+import { AuditRecorder } from './audit-recorder';
+import { Audit } from './audit.decorator';
+import { AUDIT_CLOCK, AUDIT_LOG, type AuditClock } from './audit.tokens';
+
+/** Reading the audit log: admins only, and each read is itself recorded. There is no route that changes a record. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@UseGuards(AdminGuard)
+@Controller('admin/audit')
+export class AdminAuditController {
+  private readonly logger = new Logger('AdminAuditController');
+
+  constructor(
+    @Inject(AUDIT_LOG) private readonly log: AuditLog,
+    @Inject(AUDIT_CLOCK) private readonly clock: AuditClock,
+    private readonly recorder: AuditRecorder,
+  ) {}
+
+  @Get()
+  @Audit('admin.audit_queried')
+  async query(@Query() dto: AuditQueryDto): Promise<AuditPage> {
+    // What this process recorded a moment ago must show: write the buffer first.
+    await this.recorder.flush();
+    return this.log.query({ ...toAuditFilter(dto), cursor: dto.cursor, limit: dto.limit ?? 100 });
+  }
+
+  /** Streamed row by row: the file is never built in memory. */
+  @Get('export')
+  @Audit('admin.audit_exported')
+  async export(@Query() dto: AuditExportDto, @Res() response: Response): Promise<void> {
+    await this.recorder.flush();
+    const format = dto.format ?? 'ndjson';
+    const records = this.log.stream(toAuditFilter(dto));
+    const stamp = this.clock().toISOString().replace(/[:.]/g, '-');
+    response.status(200);
+    response.setHeader('Content-Type', AUDIT_EXPORT_CONTENT_TYPES[format]);
+    response.setHeader('Content-Disposition', `attachment; filename="bandpro-audit-${stamp}.${format}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    // A failure midway can only cut the download short (the status is sent): pipeline destroys the response.
+    await pipeline(format === 'csv' ? auditCsvStream(records) : auditNdjsonStream(records), response).catch((error: unknown) => {
+      this.logger.error(`An audit export was cut short: ${String(error)}`);
+    });
+  }
+}

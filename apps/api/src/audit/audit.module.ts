@@ -1,0 +1,54 @@
+import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { createAuditLog, type AuditLog } from '@bandpro/audit';
+import type Redis from 'ioredis';
+import type { ApiConfig } from '../config/api.config';
+import { IdentityModule } from '../identity/identity.module';
+import { API_CONFIG, REDIS } from '../infrastructure/tokens';
+import { AdminAuditController } from './admin-audit.controller';
+import { AdminGuard } from './admin.guard';
+import { AuditPurgeService, PURGE_LOCK } from './audit-purge.service';
+import { AuditRecorder } from './audit-recorder';
+import { AUDIT_CONFIG, loadAuditConfig } from './audit.config';
+import { AuditInterceptor } from './audit.interceptor';
+import { AuditMiddleware } from './audit.middleware';
+import { AUDIT_CLOCK, AUDIT_LOG } from './audit.tokens';
+import { PurgeLock } from './purge-lock';
+
+/** The audit log: records requests (global interceptor), serves it to admins, purges it by retention. Needs InfrastructureModule. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AdminAuditController],
+  providers: [
+    { provide: AUDIT_CONFIG, useFactory: () => loadAuditConfig(process.env) },
+    { provide: AUDIT_CLOCK, useValue: () => new Date() },
+    { provide: AUDIT_LOG, inject: [API_CONFIG], useFactory: (config: ApiConfig) => createAuditLog({ dataDir: config.dataDir, mongodbUri: config.mongodbUri }) },
+    { provide: PURGE_LOCK, inject: [REDIS], useFactory: (redis: Redis | null) => new PurgeLock(redis, 'bandpro:audit:purge-lock') },
+    AuditRecorder,
+    AuditPurgeService,
+    AdminGuard,
+    AuditInterceptor,
+    { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+  ],
+})
+export class AuditModule implements NestModule, OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(AUDIT_LOG) private readonly log: AuditLog,
+    private readonly recorder: AuditRecorder,
+    private readonly purge: AuditPurgeService,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+
+  onApplicationBootstrap(): void {
+    this.purge.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.purge.stop();
+    await this.recorder.stop();
+    await this.log.close();
+  }
+}
