@@ -38,6 +38,6 @@ describe('usage errors of the replay debugging commands (in process)', () => {
   it('should list every command in the help', async () => {
     const run = await bandproIn('/nonexistent/data', ['--help']);
 
-    expect(run.stdout.match(/^ {2}\w+/gm)?.map((name) => name.trim())).toEqual(['convert', 'events', 'replay', 'trace', 'dump', 'load', 'bisect', 'projections']);
+    expect(run.stdout.match(/^ {2}\w+/gm)?.map((name) => name.trim())).toEqual(['convert', 'events', 'replay', 'trace', 'dump', 'load', 'bisect', 'projections', 'diff']);
   });
 });

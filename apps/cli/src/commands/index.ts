@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli/command';
 import { bisectCommand } from './bisect/bisect.command';
 import { convertCommand } from './convert/convert.command';
+import { diffCommand } from './diff/diff.command';
 import { dumpCommand } from './dump/dump.command';
 import { eventsCommand } from './events/events.command';
 import { loadCommand } from './load/load.command';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   loadCommand,
   bisectCommand,
   projectionsCommand,
+  diffCommand,
 ];
