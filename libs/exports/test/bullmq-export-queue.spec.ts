@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { BullMqExportQueue, BullMqExportWorker, ExportJobHandlerMissingError, ExportRequestError, type ExportProcessor } from '../src';
 import { request } from './support/fixtures';
@@ -60,6 +61,12 @@ describe('the BullMQ export queue and worker on a real Redis', () => {
     await until(async () => (await stateOf(exportId)) === 'completed', 'completion after a retry');
     expect(processor.runs).toEqual([exportId, exportId]);
     expect(await queue.status(exportId)).toMatchObject({ state: 'completed', progress: 100, result: storedFor(exportId) });
+    const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    const raw = new Queue('exports', { connection, prefix });
+    const job = await raw.getJob(exportId);
+    await raw.close();
+    await connection.quit();
+    expect(job).toMatchObject({ attemptsMade: 2, opts: { attempts: 3, backoff: { type: 'exponential', delay: 20 } } });
   });
 
   maybe('should show the progress a running render reports', async () => {

@@ -89,4 +89,24 @@ describe('InProcessExportQueue', () => {
     expect(await queue.status(ids[1])).toMatchObject({ state: 'completed' });
     await until(async () => (await queue.status(fourth))?.state === 'completed', 'the fourth export');
   });
+
+  describe('with a fake clock', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('should wait the backoff before the second try and twice that before the third', async () => {
+      const processor = flakyProcessor(2);
+      queue = new InProcessExportQueue(processor, { attempts: 3, backoffMs: 1_000 });
+      const { exportId } = await queue.enqueue(request());
+      await jest.advanceTimersByTimeAsync(999);
+      expect(processor.runs).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(processor.runs).toHaveLength(2);
+      await jest.advanceTimersByTimeAsync(1_999);
+      expect(processor.runs).toHaveLength(2);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(processor.runs).toHaveLength(3);
+      expect(await queue.status(exportId)).toMatchObject({ state: 'completed' });
+    });
+  });
 });
