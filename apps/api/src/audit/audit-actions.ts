@@ -12,6 +12,8 @@ const NAMED_ROUTES: [method: string, route: RegExp, action: string][] = [
   ['DELETE', /^\/scores\/:scoreId\/access\/share-links\/[^/]+$/, 'access.share_revoked'],
   ['POST', /^\/scores\/:scoreId\/access\/transfer$/, 'access.ownership_transferred'],
   ['POST', /\/exports?(\/|$)/, 'export.requested'],
+  // The login route names itself with @Audit; this entry is reached only when a guard refused it (rate limit).
+  ['POST', /^\/auth\/login$/, 'auth.login_failed'],
   ['POST', /^\/auth\/register$/, 'auth.registered'],
   ['POST', /^\/auth\/refresh$/, 'auth.refreshed'],
   ['POST', /^\/auth\/logout$/, 'auth.logout'],

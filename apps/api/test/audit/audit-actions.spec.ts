@@ -9,6 +9,7 @@ describe('audit action names', () => {
     ['PATCH', '/api/v1/scores/:scoreId/access/members/:userId', 'access.role_changed'],
     ['POST', '/api/v1/scores/:scoreId/exports', 'export.requested'],
     ['DELETE', '/api/v1/api-keys/:keyId', 'api_key.revoked'],
+    ['POST', '/api/v1/auth/login', 'auth.login_failed'],
   ])('should name %s %s "%s"', (method, route, action) => {
     expect(actionOf(method, route, 'AnyController', 'handle')).toBe(action);
   });
