@@ -54,3 +54,9 @@ describe('the memory audit log', () => {
     await log.close();
   });
 });
+
+describe('createAuditLog', () => {
+  it('should pick MongoDB when given a URI, and answer a typed error when no server is there', async () => {
+    await expect(createAuditLog({ mongodbUri: 'mongodb://127.0.0.1:1/bandpro_audit?serverSelectionTimeoutMS=300' })).rejects.toMatchObject({ code: 'AUDIT_LOG_UNAVAILABLE' });
+  });
+});
