@@ -78,6 +78,14 @@ describe('the audit log over HTTP (the real API on SQLite, as a child process)',
     expect(change).toEqual([expect.objectContaining({ actor: { id: owner.userId, kind: 'user' }, details: expect.objectContaining({ route: '/api/v1/scores/:scoreId/access/invitations/:email' }) })]);
   });
 
+  it('should record an export request with its actor, score and route', async () => {
+    const requested = await as(api.url, owner.accessToken, CLIENT_IP)('POST', `/api/v1/scores/${scoreId}/exports`, { formats: ['musicxml'] });
+    expect(requested.status).toBe(202);
+    expect((await audit(`action=export.requested&score=${scoreId}`)).records).toEqual([
+      expect.objectContaining({ actor: { id: owner.userId, kind: 'user' }, ip: CLIENT_IP, outcome: 'success', status: 202, details: expect.objectContaining({ route: '/api/v1/scores/:scoreId/exports' }) }),
+    ]);
+  });
+
   it('should record attempts a guard refused: a share by a stranger, a request with a forged API key', async () => {
     const stranger = await registerAndLogIn(api.url, `stranger-${randomUUID().slice(0, 8)}@example.com`);
     const refused = await as(api.url, stranger.accessToken, CLIENT_IP)('POST', `/api/v1/scores/${scoreId}/access/share-links`, {});
