@@ -52,7 +52,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     corsOrigins: (env['CORS_ORIGIN'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     bodyLimit: env['BODY_LIMIT'] || '1mb',
     rateLimitPerMinute: whole(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
-    snapshotEvery: whole(env, 'SNAPSHOT_EVERY', 100, 1, 1_000_000),
+    snapshotEvery: whole(env, 'SNAPSHOT_EVERY', 500, 1, 1_000_000),
     exports: loadExportsConfig(env, jwtSecret),
   };
 }

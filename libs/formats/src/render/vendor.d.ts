@@ -7,8 +7,9 @@ declare module 'verovio' {
     getPageCount(): number;
     renderToSVG(page: number, xmlDeclaration?: boolean): string;
     getLog(): string;
+    getVersion(): string;
   }
-  export const module: { calledRun?: boolean; onRuntimeInitialized?: () => void };
+  export const module: { calledRun?: boolean; _malloc?: unknown; onRuntimeInitialized?: () => void };
   export const toolkit: new () => VerovioToolkit;
   export const LOG_ERROR: number;
   export function enableLog(level: number): void;

@@ -2,13 +2,27 @@ import * as verovio from 'verovio';
 
 let toolkit: Promise<verovio.VerovioToolkit> | undefined;
 
+/*
+ * This Verovio build never sets `module.calledRun`, and announces its runtime only once, soon after it loads:
+ * a process asking later (a server's first export, a test file loaded after another) would wait forever for
+ * the announcement. Its exports (`_malloc`) appear when the runtime is up, so they are the signal we check.
+ */
+function started(): boolean {
+  return verovio.module.calledRun === true || typeof verovio.module._malloc === 'function';
+}
+
 function runtimeReady(): Promise<void> {
-  if (verovio.module.calledRun) return Promise.resolve();
+  if (started()) return Promise.resolve();
   return new Promise((resolve) => {
+    const timer = setInterval(() => started() && done(), 10);
     const previous = verovio.module.onRuntimeInitialized;
+    const done = () => {
+      clearInterval(timer);
+      resolve();
+    };
     verovio.module.onRuntimeInitialized = () => {
       previous?.();
-      resolve();
+      done();
     };
   });
 }
