@@ -5,6 +5,7 @@ import { type Section, type Suite, type SuiteContext } from '../harness/suite';
 import { withTempDir } from '../harness/temp';
 import { Random } from '../harness/random';
 import { seedHistory, type SeededHistory } from '../history/seed-history';
+import { verifySection } from '../history/verify.section';
 
 const EVENTS = 100_000;
 const PAGE_REQUESTS = 200;
@@ -87,6 +88,6 @@ const apiSection: Section = {
 /** Issue #5: time travel over a long history, through the HTTP API on the embedded SQLite default. */
 export const suite: Suite = {
   name: 'history',
-  description: `History page, diff (${DIFF_SPAN} events apart) and undo on a ${EVENTS}-event score over HTTP`,
-  sections: [apiSection],
+  description: `History page, diff (${DIFF_SPAN} events apart) and undo on a ${EVENTS}-event score over HTTP; projections verify over 1,000,000 events`,
+  sections: [apiSection, verifySection],
 };

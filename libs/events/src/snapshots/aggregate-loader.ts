@@ -124,6 +124,8 @@ export class AggregateLoader<S> implements ErasureListener {
       at = event.version;
       if (at % snapshotEvery === 0) await this.passBoundary(streamId, at, state);
     }
+    // Editing loads the head again and again: starting from the last one replays only what came since.
+    if (this.cache && at > start.version && at % snapshotEvery !== 0) this.cache.rememberTip(streamId, at, state);
     return { state, version: at };
   }
 

@@ -31,6 +31,8 @@ interface StreamEntry<S> {
   states: Map<number, S>;
   /** Every boundary at or below it is believed to have a persisted snapshot, so a replay does not rewrite it. */
   persistedUpTo: number;
+  /** The newest state a load reached, between boundaries: the next load of the head starts there. */
+  tip?: CachedState<S>;
 }
 
 /**
@@ -48,12 +50,14 @@ export class StateCache<S> {
     return this.options.replayBudget;
   }
 
-  /** The cached boundary with the highest version ≤ `version`. */
+  /** The cached state (a boundary, or the stream's tip) with the highest version ≤ `version`. */
   nearestAtOrBelow(streamId: string, version: number): CachedState<S> | undefined {
     const entry = this.touch(streamId);
     if (!entry) return undefined;
     let best: number | undefined;
     for (const at of entry.states.keys()) if (at <= version && (best === undefined || at > best)) best = at;
+    const { tip } = entry;
+    if (tip && tip.version <= version && (best === undefined || tip.version > best)) return tip;
     if (best === undefined) return undefined;
     const state = entry.states.get(best) as S;
     entry.states.delete(best);
@@ -69,6 +73,12 @@ export class StateCache<S> {
       entry.states.delete(entry.states.keys().next().value as number);
       this.counts.evictions += 1;
     }
+  }
+
+  /** Keeps the newest state a load reached (one per stream, never evicting boundaries). */
+  rememberTip(streamId: string, version: number, state: S): void {
+    const entry = this.touch(streamId) ?? this.addStream(streamId);
+    if (!entry.tip || entry.tip.version <= version) entry.tip = { version, state };
   }
 
   isPersisted(streamId: string, version: number): boolean {

@@ -1,4 +1,4 @@
-export { undoStackOf, type UndoStack } from './undo-stack';
+export { pushToUndoStack, undoStackOf, type UndoStack } from './undo-stack';
 export { planUndo, planRedo, type ReversalPlan } from './plan-undo';
 export { elementIdsOf } from './element-ids';
 export { sameState } from './same-state';

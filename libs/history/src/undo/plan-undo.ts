@@ -82,19 +82,20 @@ function plan(
 }
 
 /**
+ * `stack`: the user's stacks when the caller keeps them (see pushToUndoStack); derived from `changes` otherwise.
  * The events that undo `userId`'s latest undoable change against the current state: its inverses, newest
  * first. Throws NOTHING_TO_UNDO, or UNDO_CONFLICT naming the later change by someone else it would clash with.
  */
-export function planUndo(changes: readonly Change[], userId: string, current: ScoreState): ReversalPlan {
-  const { undoable } = undoStackOf(changes, userId);
+export function planUndo(changes: readonly Change[], userId: string, current: ScoreState, stack = undoStackOf(changes, userId)): ReversalPlan {
+  const { undoable } = stack;
   const target = undoable[undoable.length - 1];
   if (target === undefined) throw new NothingToUndo({ userId });
   return plan(changes, userId, current, target, UndoConflict);
 }
 
 /** The events that redo `userId`'s latest undo (the inverses of that undo). NOTHING_TO_REDO, REDO_CONFLICT. */
-export function planRedo(changes: readonly Change[], userId: string, current: ScoreState): ReversalPlan {
-  const { redoable } = undoStackOf(changes, userId);
+export function planRedo(changes: readonly Change[], userId: string, current: ScoreState, stack = undoStackOf(changes, userId)): ReversalPlan {
+  const { redoable } = stack;
   const target = redoable[redoable.length - 1];
   if (target === undefined) throw new NothingToRedo({ userId });
   return plan(changes, userId, current, target, RedoConflict);

@@ -23,19 +23,20 @@ function take(stack: Change[], commandId: string | undefined): boolean {
  * across devices. Others' changes never touch them.
  */
 export function undoStackOf(changes: readonly Change[], userId: string): UndoStack {
-  const undoable: Change[] = [];
-  const redoable: Change[] = [];
-  for (const change of changes) {
-    if (change.actor.id !== userId) continue;
-    if (change.kind === 'edit') {
-      undoable.push(change);
-      redoable.length = 0;
-    } else if (change.kind === 'undo') {
-      if (take(undoable, change.target)) redoable.push(change);
-    } else if (take(redoable, change.target)) {
-      // Undoing a redo undoes the original edit again: the redo re-applied its events.
-      undoable.push(change);
-    }
+  const stack: UndoStack = { undoable: [], redoable: [] };
+  for (const change of changes) if (change.actor.id === userId) pushToUndoStack(stack, change);
+  return stack;
+}
+
+/** One step of `undoStackOf` for a change by the stack's owner, so a caller can keep the stacks as changes arrive. */
+export function pushToUndoStack({ undoable, redoable }: UndoStack, change: Change): void {
+  if (change.kind === 'edit') {
+    undoable.push(change);
+    redoable.length = 0;
+  } else if (change.kind === 'undo') {
+    if (take(undoable, change.target)) redoable.push(change);
+  } else if (take(redoable, change.target)) {
+    // Undoing a redo undoes the original edit again: the redo re-applied its events.
+    undoable.push(change);
   }
-  return { undoable, redoable };
 }

@@ -1,7 +1,7 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@bandpro/events';
-import { planRedo, planUndo, REDO_MARK, UNDO_MARK, type Change } from '@bandpro/history';
+import { planRedo, planUndo, REDO_MARK, UNDO_MARK, undoStackOf, type Change, type UndoStack } from '@bandpro/history';
 import { CurrentActor, RequireScoreRole } from '../../common/auth/auth.decorators';
 import { commandIdFor, requireActor } from '../../common/http/command-context';
 import type { ExecuteResult } from '../../scores/execution/score-command-executor';
@@ -10,6 +10,7 @@ import { ChangeLog } from '../change-log';
 import { ChangeWriter } from '../change-writer';
 
 const STARTS_A_SCORE = new Set(['ScoreCreated', 'ScoreImported']);
+const EMPTY: UndoStack = { undoable: [], redoable: [] };
 
 /**
  * Per-user undo and redo: my last change is undone from its inverses against the current score, even when
@@ -31,7 +32,8 @@ export class UndoRedoController {
   undo(@Param() { scoreId }: ScoreIdParams, @CurrentActor() actor: Actor | undefined, @Headers('idempotency-key') key?: string): Promise<ExecuteResult> {
     const who = requireActor(actor);
     return this.writer.write(scoreId, { actor: who, commandId: commandIdFor(who, key) }, async (current, version) => {
-      const plan = planUndo(await this.changesUpTo(scoreId, version), who.id, current);
+      const log = await this.logAt(scoreId, version);
+      const plan = planUndo(log.changes, who.id, current, log.stacks.get(who.id) ?? EMPTY);
       return { events: plan.events, correlationId: UNDO_MARK + plan.target.commandId };
     });
   }
@@ -43,16 +45,21 @@ export class UndoRedoController {
   redo(@Param() { scoreId }: ScoreIdParams, @CurrentActor() actor: Actor | undefined, @Headers('idempotency-key') key?: string): Promise<ExecuteResult> {
     const who = requireActor(actor);
     return this.writer.write(scoreId, { actor: who, commandId: commandIdFor(who, key) }, async (current, version) => {
-      const plan = planRedo(await this.changesUpTo(scoreId, version), who.id, current);
+      const log = await this.logAt(scoreId, version);
+      const plan = planRedo(log.changes, who.id, current, log.stacks.get(who.id) ?? EMPTY);
       return { events: plan.events, correlationId: REDO_MARK + plan.target.commandId };
     });
   }
 
-  /** The changes up to `version`, without the one that created the score: undo never deletes a score (trash does). */
-  private async changesUpTo(scoreId: string, version: number): Promise<Change[]> {
-    const { changes } = await this.log.read(scoreId);
-    let end = changes.length;
-    while (end > 0 && changes[end - 1].toVersion > version) end--;
-    return changes.slice(0, end).filter((change) => !STARTS_A_SCORE.has(change.events[0].type));
+  /**
+   * The log as of `version`, the state the plan is checked against. Someone may have appended since that state
+   * was loaded: then the stacks are derived again from the changes up to it (the append will retry anyway).
+   */
+  private async logAt(scoreId: string, version: number): Promise<{ changes: readonly Change[]; stacks: ReadonlyMap<string, UndoStack> }> {
+    const log = await this.log.read(scoreId);
+    if (log.version === version) return log;
+    const changes = log.changes.filter((change) => change.toVersion <= version && !STARTS_A_SCORE.has(change.events[0].type));
+    const stacks = new Map([...log.stacks.keys()].map((userId) => [userId, undoStackOf(changes, userId)]));
+    return { changes, stacks };
   }
 }
