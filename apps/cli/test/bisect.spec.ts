@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { firstTrue } from '../src/commands/bisect/bisect-score';
-import { withTempDir } from './support/bandpro';
 import { bandproIn } from './support/in-process';
-import { IDS, storeWithBlues } from './support/score-store';
+import { IDS, useBluesStore } from './support/score-store';
 
 const PREDICATES: Record<string, string> = {
   'trumpet-on-d5.js': `module.exports = (s) => s.status === 'active' && JSON.stringify(s.measures[0].content['${IDS.trumpet}']).includes('"step":"D"');`,
@@ -16,16 +15,10 @@ const PREDICATES: Record<string, string> = {
 };
 
 describe('bandpro bisect (in process, real SQLite)', () => {
-  let tmp: Awaited<ReturnType<typeof withTempDir>>;
-  let dataDir: string;
-  beforeAll(async () => {
-    tmp = await withTempDir();
-    dataDir = join(tmp.dir, 'data');
-    await storeWithBlues(dataDir);
-    for (const [name, source] of Object.entries(PREDICATES)) await writeFile(join(tmp.dir, name), source);
+  const blues = useBluesStore(async (dir) => {
+    for (const [name, source] of Object.entries(PREDICATES)) await writeFile(join(dir, name), source);
   });
-  afterAll(() => tmp.remove());
-  const bisect = (predicate: string, scoreId: string = IDS.scoreId) => bandproIn(dataDir, ['bisect', scoreId, '--predicate', join(tmp.dir, predicate)]);
+  const bisect = (predicate: string, scoreId: string = IDS.scoreId) => bandproIn(blues.dataDir, ['bisect', scoreId, '--predicate', join(blues.dir, predicate)]);
 
   it.each([
     ['trumpet-on-d5.js', 'First true at version 4'],

@@ -1,21 +1,12 @@
 import { parsePitch, type ScoreState } from '@bandpro/domain';
 import type { ScoreDiff } from '@bandpro/history';
-import { join } from 'node:path';
 import { diffText } from '../src/commands/diff/diff-text';
-import { withTempDir } from './support/bandpro';
 import { bandproIn, lines } from './support/in-process';
-import { IDS, storeWithBlues } from './support/score-store';
+import { IDS, useBluesStore } from './support/score-store';
 
 describe('bandpro diff (in process, real SQLite)', () => {
-  let tmp: Awaited<ReturnType<typeof withTempDir>>;
-  let dataDir: string;
-  beforeAll(async () => {
-    tmp = await withTempDir();
-    dataDir = join(tmp.dir, 'data');
-    await storeWithBlues(dataDir);
-  });
-  afterAll(() => tmp.remove());
-  const diff = (...args: string[]) => bandproIn(dataDir, ['diff', ...args]);
+  const blues = useBluesStore();
+  const diff = (...args: string[]) => bandproIn(blues.dataDir, ['diff', ...args]);
 
   it('should print what changed between two versions, section by section, with bar numbers and part names', async () => {
     const run = await diff(IDS.scoreId, '3', '6');

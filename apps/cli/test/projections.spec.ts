@@ -1,22 +1,15 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { bandpro as bandproProcess, withTempDir } from './support/bandpro';
+import { bandpro as bandproProcess } from './support/bandpro';
 import { bandproIn } from './support/in-process';
-import { IDS, storeWithBlues } from './support/score-store';
+import { IDS, useBluesStore } from './support/score-store';
 
 // Each action is a ts-node child process: seconds apiece on a loaded machine, hence the long timeouts.
 const SPAWNS = 180_000;
 
 describe('bandpro projections (spawns the projector admin entry, real SQLite)', () => {
-  let tmp: Awaited<ReturnType<typeof withTempDir>>;
-  let dataDir: string;
-  beforeAll(async () => {
-    tmp = await withTempDir();
-    dataDir = join(tmp.dir, 'data');
-    await storeWithBlues(dataDir);
-  });
-  afterAll(() => tmp.remove());
-  const projections = (...args: string[]) => bandproIn(dataDir, ['projections', ...args]);
+  const blues = useBluesStore();
+  const projections = (...args: string[]) => bandproIn(blues.dataDir, ['projections', ...args]);
 
   it('should rebuild the read models, show them caught up, and verify them against the events', async () => {
     const rebuilt = [await projections('rebuild', 'score-document'), await projections('rebuild', 'score-catalogue', '--json')];
@@ -30,7 +23,7 @@ describe('bandpro projections (spawns the projector admin entry, real SQLite)', 
   }, SPAWNS);
 
   it('should relay a failed verify: the rows that differ on stdout, exit 1', async () => {
-    const db = new Database(join(dataDir, 'bandpro.sqlite'));
+    const db = new Database(join(blues.dataDir, 'bandpro.sqlite'));
     db.prepare(`UPDATE rm_documents SET doc = json_set(doc, '$.title', 'Tampered') WHERE collection = 'score-document' AND id = ?`).run(IDS.scoreId);
     db.close();
 
@@ -49,13 +42,13 @@ describe('bandpro projections (spawns the projector admin entry, real SQLite)', 
   }, SPAWNS);
 
   it('should say there is no store, without creating one, when DATA_DIR holds none', async () => {
-    const run = await bandproIn(join(tmp.dir, 'empty'), ['projections', 'status']);
+    const run = await bandproIn(join(blues.dir, 'empty'), ['projections', 'status']);
 
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `bandpro: STORE_NOT_FOUND: There is no event store at ${join(tmp.dir, 'empty', 'bandpro.sqlite')} (set DATA_DIR or MONGODB_URI)\n` });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `bandpro: STORE_NOT_FOUND: There is no event store at ${join(blues.dir, 'empty', 'bandpro.sqlite')} (set DATA_DIR or MONGODB_URI)\n` });
   });
 
   it('should run from the real command with a DATA_DIR relative to where it is called', async () => {
-    const run = await bandproProcess(['projections', 'status'], tmp.dir, { DATA_DIR: 'data' });
+    const run = await bandproProcess(['projections', 'status'], blues.dir, { DATA_DIR: 'data' });
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^score-document: checkpoint 6 of head 6, lag 0 /);

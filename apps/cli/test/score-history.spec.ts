@@ -1,18 +1,11 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bandproIn, lines } from './support/in-process';
-import { IDS, storeWithBlues } from './support/score-store';
-import { withTempDir } from './support/bandpro';
+import { IDS, useBluesStore } from './support/score-store';
 
 describe('bandpro events, replay and trace (in process, real SQLite)', () => {
-  let tmp: Awaited<ReturnType<typeof withTempDir>>;
-  let dataDir: string;
-  beforeAll(async () => {
-    tmp = await withTempDir();
-    dataDir = join(tmp.dir, 'data');
-    await storeWithBlues(dataDir);
-  });
-  afterAll(() => tmp.remove());
-  const bandpro = (...args: string[]) => bandproIn(dataDir, args);
+  const blues = useBluesStore();
+  const bandpro = (...args: string[]) => bandproIn(blues.dataDir, args);
 
   describe('events', () => {
     it('should list every event with its version, time, actor and type', async () => {
@@ -123,12 +116,12 @@ describe('bandpro events, replay and trace (in process, real SQLite)', () => {
     });
 
     it('should say SCORE_NOT_FOUND, creating nothing, when DATA_DIR holds no store at all', async () => {
-      const empty = join(tmp.dir, 'empty');
+      const empty = join(blues.dir, 'empty');
       const run = await bandproIn(empty, ['events', IDS.scoreId]);
 
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(`bandpro: SCORE_NOT_FOUND: There is no event store at ${join(empty, 'bandpro.sqlite')}, so no score (set DATA_DIR or MONGODB_URI)\n`);
-      expect(await tmp.files()).toEqual(['data']);
+      expect(await readdir(blues.dir)).toEqual(['data']);
     });
   });
 });

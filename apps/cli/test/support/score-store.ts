@@ -1,5 +1,7 @@
 import { decide, evolve, initialScoreState, parsePitch, type ScoreCommand, type ScoreEvent, type ScoreState } from '@bandpro/domain';
 import { createEventStore, type EventStore } from '@bandpro/events';
+import { join } from 'node:path';
+import { withTempDir } from './bandpro';
 
 /** A fixed, valid UUIDv7 per number: the domain takes only ULIDs and UUIDs as ids. */
 export function uuid(n: number): string {
@@ -73,4 +75,26 @@ export async function storeWithBlues(dataDir: string, otherScores: readonly stri
   } finally {
     await store.close();
   }
+}
+
+/**
+ * For a describe block: a temp dir holding a store with the blues score under `<dir>/data`, made before its
+ * tests and removed after them. `extra` prepares more files in the temp dir.
+ */
+export function useBluesStore(extra?: (dir: string) => Promise<void>): { readonly dir: string; readonly dataDir: string } {
+  let tmp: Awaited<ReturnType<typeof withTempDir>> | undefined;
+  beforeAll(async () => {
+    tmp = await withTempDir();
+    await storeWithBlues(join(tmp.dir, 'data'));
+    await extra?.(tmp.dir);
+  });
+  afterAll(() => tmp?.remove());
+  return {
+    get dir() {
+      return (tmp as { dir: string }).dir;
+    },
+    get dataDir() {
+      return join((tmp as { dir: string }).dir, 'data');
+    },
+  };
 }
