@@ -1,8 +1,8 @@
 import type { Part, Score } from '@bandpro/domain';
-import { writeMidi } from 'midi-file';
 import { conductorTrack } from './conductor-track';
 import { MidiPartMustExist, MidiPpqMustBeValid } from './midi-errors';
 import { assignChannels, partTrack } from './part-track';
+import { writeSmf } from './smf-writer';
 import { buildTimeline } from './timeline';
 
 export interface MidiExportOptions {
@@ -40,5 +40,5 @@ export function exportMidi(score: Score, options: MidiExportOptions = {}): Uint8
   const timeline = buildTimeline(score);
   const channels = assignChannels(parts);
   const tracks = [conductorTrack(score, timeline, ppq), ...parts.map((part, k) => partTrack(part, channels[k], timeline, ppq))];
-  return Uint8Array.from(writeMidi({ header: { format: 1, numTracks: tracks.length, ticksPerBeat: ppq }, tracks }));
+  return writeSmf({ header: { format: 1, numTracks: tracks.length, ticksPerBeat: ppq }, tracks });
 }
