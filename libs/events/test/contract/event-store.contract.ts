@@ -23,6 +23,7 @@ export function describeEventStoreContract(name: string, factory: StoreFactory):
     describe('a long stream (G5; test 9)', () => largeStreamCases(factory));
     // An in-memory store cannot be reached from another process, so these are skipped, by name.
     const acrossProcesses = factory.multiProcess ? describe : describe.skip;
+    if (!factory.multiProcess) process.stdout.write(`${name}: the several-processes cases are skipped (an in-process store cannot be reached from another process)\n`);
     acrossProcesses('stores in several processes (G4, G11; tests 5, 6, 12)', () => processCases(factory));
   });
 }

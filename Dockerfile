@@ -14,5 +14,8 @@ COPY libs/exports/package.json libs/exports/
 COPY libs/audit/package.json libs/audit/
 RUN npm install --no-audit --no-fund
 COPY . .
-ENV NODE_ENV=production
-CMD ["node", "-r", "./scripts/ts-register.js", "apps/projector/src/main.ts"]
+# One image per process, from the same source: APP=api or APP=projector (see docker-compose.yml).
+ARG APP=api
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 APP_ENTRY=apps/${APP}/src/main.ts
+EXPOSE 3000
+CMD ["sh", "-c", "exec node -r ./scripts/ts-register.js \"$APP_ENTRY\""]
