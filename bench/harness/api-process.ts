@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { WORKSPACE_ROOT } from './child';
 
 export interface ApiProcess {
@@ -21,4 +22,22 @@ export async function startApi(dataDir: string, env: Record<string, string> = {}
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return { url: `http://127.0.0.1:${port}`, stop: async () => void (child.kill('SIGTERM'), await exited) };
+}
+
+export interface BandMember {
+  userId: string;
+  token: string;
+}
+
+/** A new account on the running API, signed in: its user id and an access token. */
+export async function register(api: ApiProcess, name: string): Promise<BandMember> {
+  const email = `${name}-${uuidv7()}@bench.example`;
+  const response = await fetch(`${api.url}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'correct horse battery', displayName: name }),
+  });
+  const body = (await response.json()) as { userId: string; accessToken: string };
+  if (!response.ok) throw new Error(`register ${name}: ${response.status} ${JSON.stringify(body)}`);
+  return { userId: body.userId, token: body.accessToken };
 }

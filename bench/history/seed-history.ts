@@ -1,13 +1,8 @@
 import { openSqlite, SqliteEventStore, SQLITE_FILE_NAME } from '@bandpro/events';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { ApiProcess } from '../harness/api-process';
+import { register, type ApiProcess, type BandMember } from '../harness/api-process';
 import { generateScoreHistory } from '../store/score/score-history';
-
-export interface BandMember {
-  userId: string;
-  token: string;
-}
 
 export interface SeededHistory {
   scoreId: string;
@@ -36,16 +31,4 @@ export async function seedHistory(api: ApiProcess, dataDir: string, events: numb
   } finally {
     await store.close();
   }
-}
-
-export async function register(api: ApiProcess, name: string): Promise<BandMember> {
-  const email = `${name}-${uuidv7()}@bench.example`;
-  const response = await fetch(`${api.url}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'correct horse battery', displayName: name }),
-  });
-  const body = (await response.json()) as { userId: string; accessToken: string };
-  if (!response.ok) throw new Error(`register ${name}: ${response.status} ${JSON.stringify(body)}`);
-  return { userId: body.userId, token: body.accessToken };
 }

@@ -1,8 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { atLeast, atMost } from '../harness/figure';
-import { startApi, type ApiProcess } from '../harness/api-process';
+import { register, startApi, type ApiProcess } from '../harness/api-process';
 import { spawnTs, stopChild } from '../harness/child';
-import { register } from '../history/seed-history';
 import { median } from '../harness/stats';
 import { repeat, type Section, type Suite, type SuiteContext } from '../harness/suite';
 import { withTempDir } from '../harness/temp';

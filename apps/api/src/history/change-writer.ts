@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, type ScoreEvent, type ScoreState } from '@bandpro/domain';
+import type { ScoreEvent, ScoreState } from '@bandpro/domain';
 import { WrongExpectedVersionError, type Actor, type EventStore } from '@bandpro/events';
 import type { ScoreLoader } from '../infrastructure/score-loader';
 import { EVENT_STORE, SCORE_LOADER } from '../infrastructure/tokens';
-import { isTrashedAt, lifecycleStreamId } from '../scores/lifecycle/score-lifecycle';
-import type { EventView, ExecuteResult } from '../scores/execution/score-command-executor';
+import { refuseTrashed } from '../scores/lifecycle/score-lifecycle';
+import { eventView, type ExecuteResult } from '../scores/execution/score-command-executor';
 
 export interface PlannedChange {
   events: ScoreEvent[];
@@ -33,17 +33,12 @@ export class ChangeWriter {
   }
 
   private async attempt(scoreId: string, { actor, commandId }: { actor: Actor; commandId: string }, plan: (current: ScoreState, version: number) => Promise<PlannedChange>): Promise<ExecuteResult> {
-    if (isTrashedAt(await this.store.streamVersion(lifecycleStreamId(scoreId)))) {
-      throw new ConflictError('SCORE_IN_TRASH', 'The score is in the trash: restore it first', { scoreId });
-    }
+    await refuseTrashed(this.store, scoreId);
     const current = await this.loader.load(scoreId);
     const { events, correlationId } = await plan(current.state, current.version);
     if (events.length === 0) return { version: current.version, events: [] };
     const result = await this.store.append(scoreId, events, { expectedVersion: current.version, commandId, actor, correlationId });
-    return { version: result.nextExpectedVersion, events: result.events.map(view) };
+    return { version: result.nextExpectedVersion, events: result.events.map(eventView) };
   }
 }
 
-function view(event: { type: string; version: number; position: number; data: unknown }): EventView {
-  return { type: event.type, version: event.version, position: event.position, data: event.data };
-}

@@ -1,9 +1,10 @@
+import type { Locale } from '@bandpro/history';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export const LOCALES = ['en', 'zh-Hant'] as const;
-export type Locale = (typeof LOCALES)[number];
+
+export const LOCALES: readonly Locale[] = ['en', 'zh-Hant'];
 
 export class HistoryPageDto {
   @ApiPropertyOptional({ description: 'Changes that end before this version (the cursor from the previous page); default: the newest' })

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { groupSessions, summarize, type Change, type ChangeKind, type HistoryActor } from '@bandpro/history';
+import { groupSessions, summarize, type Change, type ChangeKind, type HistoryActor, type Locale } from '@bandpro/history';
 import type { ScoreLoader } from '../../infrastructure/score-loader';
 import { SCORE_LOADER } from '../../infrastructure/tokens';
 import { ActorNames } from '../actor-names';
 import { ChangeLog } from '../change-log';
 import { applyEvents } from '../score-states';
-import type { Locale } from './history-page.dto';
 
 export interface ChangeView {
   commandId: string;

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, type ScoreEvent } from '@bandpro/domain';
+import type { ScoreEvent } from '@bandpro/domain';
 import { WrongExpectedVersionError, type Actor, type EventStore, type StoredEvent } from '@bandpro/events';
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError } from '../../common/errors/api-error';
 import { EVENT_STORE, SCORE_LOADER } from '../../infrastructure/tokens';
 import type { ScoreLoader } from '../../infrastructure/score-loader';
-import { isTrashedAt, lifecycleStreamId } from '../lifecycle/score-lifecycle';
+import { refuseTrashed } from '../lifecycle/score-lifecycle';
 import { decideAll, type CommandInput } from './decide-all';
 import { commandsUntouchedBy } from './stale-command-rule';
 
@@ -55,7 +55,7 @@ export class ScoreCommandExecutor {
 
   private async attempt(request: ExecuteRequest): Promise<ExecuteResult> {
     const { scoreId, commands, actor, commandId } = request;
-    if (!request.creates) await this.refuseTrashed(scoreId);
+    if (!request.creates) await refuseTrashed(this.store, scoreId);
     const current = await this.loader.load(scoreId);
     const base = request.creates ? 0 : (request.baseVersion ?? current.version);
     if (base > current.version) throw conflict(current.version, [], 'The score has no such version yet');
@@ -70,7 +70,7 @@ export class ScoreCommandExecutor {
       commandId,
       actor,
     });
-    return { version: result.nextExpectedVersion, events: result.events.map(view) };
+    return { version: result.nextExpectedVersion, events: result.events.map(eventView) };
   }
 
   /** The command's own earlier result when this is a retry; else a conflict unless the stale rule lets it through. */
@@ -95,14 +95,9 @@ export class ScoreCommandExecutor {
         commandId: request.commandId,
       });
     }
-    return { version: recorded[recorded.length - 1].version, events: recorded.map(view) };
+    return { version: recorded[recorded.length - 1].version, events: recorded.map(eventView) };
   }
 
-  private async refuseTrashed(scoreId: string): Promise<void> {
-    if (isTrashedAt(await this.store.streamVersion(lifecycleStreamId(scoreId)))) {
-      throw new ConflictError('SCORE_IN_TRASH', 'The score is in the trash: restore it first', { scoreId });
-    }
-  }
 }
 
 async function collect(store: EventStore, streamId: string, fromVersion: number, toVersion: number): Promise<StoredEvent[]> {
@@ -117,7 +112,8 @@ function comparable(event: ScoreEvent | StoredEvent): { type: string; data: unkn
   return { type: event.type, data: JSON.parse(JSON.stringify(data)) };
 }
 
-function view(event: StoredEvent): EventView {
+/** An event as command responses show it. */
+export function eventView(event: StoredEvent): EventView {
   return { type: event.type, version: event.version, position: event.position, data: event.data };
 }
 

@@ -1,4 +1,5 @@
 import { ConflictError } from '@bandpro/domain';
+import type { EventStore } from '@bandpro/events';
 
 /**
  * Trash and restore are not score events (the domain has none), so the API keeps them in a
@@ -12,6 +13,13 @@ export type LifecycleCommand = { type: 'TrashScore'; scoreId: string } | { type:
 export const lifecycleStreamId = (scoreId: string): string => `score-lifecycle-${scoreId}`;
 
 export const isTrashedAt = (lifecycleVersion: number): boolean => lifecycleVersion % 2 === 1;
+
+/** Edits to a trashed score are refused until it is restored. */
+export async function refuseTrashed(store: Pick<EventStore, 'streamVersion'>, scoreId: string): Promise<void> {
+  if (isTrashedAt(await store.streamVersion(lifecycleStreamId(scoreId)))) {
+    throw new ConflictError('SCORE_IN_TRASH', 'The score is in the trash: restore it first', { scoreId });
+  }
+}
 
 export function decideLifecycle(command: LifecycleCommand, trashed: boolean): ScoreLifecycleEvent[] {
   switch (command.type) {
