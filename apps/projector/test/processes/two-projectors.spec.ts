@@ -10,7 +10,10 @@ import { TsChild } from './child-process';
 const CHILD = resolve(__dirname, 'tally-runner.child.ts');
 
 // Child processes start TypeScript through ts-node: seconds, not milliseconds, on a busy machine.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
+// Leases long enough that a starved CI machine (2 cores, every project's tests at once) does not expire
+// the first projector's lease between two of its batches; takeover after the kill waits out this TTL.
+const LEASE_TTL_MS = 8000;
 
 /** Contract test 7 across OS processes: kill -9 mid-batch, and two projectors on one file. */
 describe('projector processes sharing one SQLite file', () => {
@@ -62,9 +65,9 @@ describe('projector processes sharing one SQLite file', () => {
 
   it('should let one of two projectors work while the other stands by, and take over when the first is killed mid-batch', async () => {
     await appendMany(20);
-    const first = child('first', 2000, 7);
+    const first = child('first', LEASE_TTL_MS, 7);
     await first.waitFor((line) => line['state'] === 'running');
-    const second = child('second', 2000, 50);
+    const second = child('second', LEASE_TTL_MS, 50);
     await second.waitFor((line) => line['state'] === 'standby');
     expect(await store.leaseHolder('tally')).toMatchObject({ ownerId: 'first' });
 
@@ -77,7 +80,7 @@ describe('projector processes sharing one SQLite file', () => {
 
     await appendMany(10, 'y');
     await second.waitFor((line) => line['state'] === 'running');
-    await eventually(async () => (await store.checkpoint('tally')).position === (await events.headPosition()), 20_000);
+    await eventually(async () => (await store.checkpoint('tally')).position === (await events.headPosition()), 30_000);
 
     expect(await store.leaseHolder('tally')).toMatchObject({ ownerId: 'second' });
     const readModel = await talliesIn(store);
