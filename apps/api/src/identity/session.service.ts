@@ -7,7 +7,8 @@ import { ApiError } from '../common/errors/api-error';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { IDENTITY_CONFIG, type IdentityConfig } from './identity.config';
 import { newSecret, sha256 } from './secrets';
-import { appendEvents, readEvents } from './stream-io';
+import { StreamFolds } from '../infrastructure/stream-folds';
+import { appendEvents } from './stream-io';
 
 export interface TokenPair {
   accessToken: string;
@@ -31,6 +32,7 @@ export class SessionService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     private readonly jwt: JwtService,
+    private readonly folds: StreamFolds,
   ) {}
 
   async start(userId: string, now: Date): Promise<TokenPair> {
@@ -69,9 +71,9 @@ export class SessionService {
     return state.status === 'open' && state.expiresAt > now.toISOString();
   }
 
-  private async load(familyId: string): Promise<{ state: SessionState; version: number }> {
-    const { events, version } = await readEvents<SessionEvent>(this.store, sessionStream(familyId));
-    return { state: events.reduce(evolveSession, initialSessionState()), version };
+  /** Every authenticated request asks this: the fold is kept, so an unchanged session costs one version lookup. */
+  private load(familyId: string): Promise<{ state: SessionState; version: number }> {
+    return this.folds.load<SessionState, SessionEvent>(sessionStream(familyId), { initial: initialSessionState, evolve: evolveSession });
   }
 
   /** A lost race on the family (two refreshes with one token) means one of them reused it: refuse, never retry. */

@@ -8,6 +8,7 @@ import type { Cache } from './cache/cache.port';
 import { MemoryCache } from './cache/memory-cache';
 import { RedisCache } from './cache/redis-cache';
 import { createScoreLoader } from './score-loader';
+import { StreamFolds } from './stream-folds';
 import { API_CONFIG, CACHE, EVENT_STORE, READ_MODEL_STORE, REDIS, SCORE_LOADER, SNAPSHOT_STORE } from './tokens';
 
 async function createSnapshotStore(config: ApiConfig): Promise<SnapshotStore> {
@@ -48,8 +49,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         { provide: REDIS, useFactory: () => createRedis(config) },
         { provide: CACHE, inject: [REDIS], useFactory: (redis: Redis | null): Cache => (redis ? new RedisCache(redis) : new MemoryCache()) },
+        { provide: StreamFolds, inject: [EVENT_STORE], useFactory: (events: EventStore) => new StreamFolds(events) },
       ],
-      exports: [API_CONFIG, EVENT_STORE, SNAPSHOT_STORE, READ_MODEL_STORE, SCORE_LOADER, REDIS, CACHE],
+      exports: [API_CONFIG, EVENT_STORE, SNAPSHOT_STORE, READ_MODEL_STORE, SCORE_LOADER, REDIS, CACHE, StreamFolds],
     };
   }
 

@@ -3,9 +3,10 @@ import { decideAccess, evolveAccess, initialAccessState, type AccessCommand, typ
 import type { EventStore } from '@bandpro/events';
 import { ApiError } from '../common/errors/api-error';
 import type { ScoreLoader } from '../infrastructure/score-loader';
+import { StreamFolds } from '../infrastructure/stream-folds';
 import { EVENT_STORE, SCORE_LOADER } from '../infrastructure/tokens';
 import { AccountStore, apiKeyReservationStream } from '../identity/account.store';
-import { appendEvents, readEvents } from '../identity/stream-io';
+import { appendEvents } from '../identity/stream-io';
 
 export const accessStream = (scoreId: string) => `score-access-${scoreId}`;
 
@@ -14,35 +15,54 @@ export interface LoadedAccess {
   version: number;
 }
 
+/** How many scores keep their owning user in memory. */
+const MAX_KNOWN_OWNERS = 20_000;
+
 /**
  * The access list of a score: its first owner is the score's own ownerId (the ScoreCreated actor), then the
- * `score-access-<scoreId>` stream says who else may do what. Nothing else is stored.
+ * `score-access-<scoreId>` stream says who else may do what. Nothing else is stored. Every request with a
+ * score in its path asks this, so the owning user is remembered per score (it never changes) and the access
+ * stream's fold is kept by StreamFolds: an unchanged score costs two version lookups.
  */
 @Injectable()
 export class AccessStore {
+  private readonly owners = new Map<string, string>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SCORE_LOADER) private readonly scores: ScoreLoader,
+    private readonly folds: StreamFolds,
     private readonly accounts: AccountStore,
   ) {}
 
   async load(scoreId: string): Promise<LoadedAccess> {
-    const [{ state: score }, { events, version }] = await Promise.all([
-      this.scores.load(scoreId),
-      readEvents<AccessEvent>(this.store, accessStream(scoreId)),
-    ]);
+    // The loader keeps the score's newest state, so this reads only the events since the last request.
+    const { state: score } = await this.scores.load(scoreId);
     if (score.status !== 'active') throw new ApiError(404, 'SCORE_NOT_FOUND', 'No such score', { scoreId });
     const ownerId = await this.ownerUserId(scoreId, score.ownerId);
-    return { state: events.reduce(evolveAccess, initialAccessState(ownerId)), version };
+    const { state, version } = await this.folds.load<AccessState, AccessEvent>(accessStream(scoreId), {
+      initial: () => initialAccessState(ownerId),
+      evolve: evolveAccess,
+    }, `${accessStream(scoreId)}:${ownerId}`);
+    return { state, version };
   }
 
-  /** A score created with an API key names the key as its owner (the domain's actor id): the key's user owns it. */
+  /**
+   * A score created with an API key names the key as its owner (the domain's actor id): the key's user owns it.
+   * Which it is never changes for a score's creation, so it is looked up once.
+   */
   private async ownerUserId(scoreId: string, ownerId: string): Promise<string> {
+    const key = `${scoreId}:${ownerId}`;
+    const known = this.owners.get(key);
+    if (known !== undefined) return known;
+    let owner = ownerId;
     for await (const first of this.store.readStream(scoreId, { toVersion: 1 })) {
       const { actor } = first.metadata;
-      if (actor.kind === 'api-key' && actor.id === ownerId) return (await this.accounts.ownerOf(apiKeyReservationStream(ownerId))) ?? ownerId;
+      if (actor.kind === 'api-key' && actor.id === ownerId) owner = (await this.accounts.ownerOf(apiKeyReservationStream(ownerId))) ?? ownerId;
     }
-    return ownerId;
+    if (this.owners.size >= MAX_KNOWN_OWNERS) this.owners.delete(this.owners.keys().next().value as string);
+    this.owners.set(key, owner);
+    return owner;
   }
 
   async execute(scoreId: string, command: AccessCommand): Promise<AccessState> {
