@@ -106,4 +106,18 @@ describe('ScoreCommandExecutor on a real SQLite store', () => {
     await store.append(lifecycleStreamId(SCORE), [{ type: 'ScoreTrashed', data: { scoreId: SCORE } }], { expectedVersion: 'no_stream', commandId: 'trash', actor });
     await expect(executor.execute(request([note(P1, M1)]))).rejects.toMatchObject({ code: 'SCORE_IN_TRASH' });
   });
+
+  it('should run many commands sent at once to one score one after another, none losing the append race', async () => {
+    const marks = Array.from({ length: 30 }, (_, i) => ({ type: 'SetRehearsalMark', data: { measureId: i % 2 ? M1 : M2, text: `R${i}` } }));
+    const outcomes = await Promise.all(marks.map((mark) => executor.execute(request([mark]))));
+    expect(outcomes.map((o) => o.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    expect(await store.streamVersion(SCORE)).toBe(31);
+  });
+
+  it('should go on with the next command on a score after one is refused', async () => {
+    const bad = { type: 'DeleteNote', data: { partId: P1, staff: 1, voice: 1, measureId: M1, entryId: id(998) } };
+    const [refused, accepted] = await Promise.allSettled([executor.execute(request([bad])), executor.execute(request([note(P1, M1)]))]);
+    expect(refused.status).toBe('rejected');
+    expect(accepted).toMatchObject({ status: 'fulfilled', value: { version: 2 } });
+  });
 });

@@ -35,15 +35,33 @@ export interface ExecuteResult {
 /** A client further behind than this gets a conflict without the events being compared. */
 const MAX_EVENTS_SINCE = 1000;
 
-/** Load, decide, append, for one command or a batch; see stale-command-rule.ts for stale versions. */
+/**
+ * Load, decide, append, for one command or a batch; see stale-command-rule.ts for stale versions.
+ * Commands on one score run one after another in this process, so they never race each other for the append
+ * (each would lose to the other and retry); commands on different scores run side by side and share the
+ * store's group commits. Races with other API processes are still settled by the expected version.
+ */
 @Injectable()
 export class ScoreCommandExecutor {
+  private readonly running = new Map<string, Promise<unknown>>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SCORE_LOADER) private readonly loader: ScoreLoader,
   ) {}
 
-  async execute(request: ExecuteRequest): Promise<ExecuteResult> {
+  execute(request: ExecuteRequest): Promise<ExecuteResult> {
+    const previous = this.running.get(request.scoreId) ?? Promise.resolve();
+    const next = previous.then(() => this.executeNow(request), () => this.executeNow(request));
+    const settled = next.catch(() => undefined);
+    this.running.set(request.scoreId, settled);
+    void settled.then(() => {
+      if (this.running.get(request.scoreId) === settled) this.running.delete(request.scoreId);
+    });
+    return next;
+  }
+
+  private async executeNow(request: ExecuteRequest): Promise<ExecuteResult> {
     try {
       return await this.attempt(request);
     } catch (error) {
