@@ -108,4 +108,38 @@ describe('TransposeSelection', () => {
   it('should reject a non-boolean keepChordSymbols (FIELD_MUST_BE_VALID)', () => {
     given(before()).when(cmd('TransposeSelection', { selection: part1(), interval: M2, keepChordSymbols: 'no' as never })).thenThrows('FIELD_MUST_BE_VALID');
   });
+
+  describe('to a key', () => {
+    const toKey = (fifths: number, direction?: string) =>
+      cmd('TransposeSelection', { selection: part1(), toKey: { fifths, ...(direction === undefined ? {} : { direction }) } as never });
+
+    it('should move the whole score from C major to E-flat major, the closest way (up a minor third)', () => {
+      const [event] = given(before()).when(toKey(-3)).events() as SelectionTransposed[];
+      expect(event.data.interval).toEqual({ diatonic: 2, chromatic: 3 });
+      expect(event.data.keySignatures).toEqual([{ measureId: M[0], from: { fifths: 0, mode: 'major' }, to: { fifths: -3, mode: 'major' } }]);
+      expect(event.data.voices[0].changes.map((c) => c.to)).toEqual([pitch('E', 4, -1), pitch('G')]);
+    });
+
+    it('should go down when asked (C to E-flat down a major sixth)', () => {
+      const [event] = given(before()).when(toKey(-3, 'down')).events() as SelectionTransposed[];
+      expect(event.data.interval).toEqual({ diatonic: -5, chromatic: -9 });
+    });
+
+    it('should start from the key in force at the selection, not the first measure', () => {
+      const inD = history(cmd('SetKeySignature', { measureId: M[2], keySignature: { fifths: 2, mode: 'major' } }), writeNote(E[0], f(0), quarter, [pitch('D')], { measureId: M[2] }));
+      const [event] = given(inD).when(cmd('TransposeSelection', { selection: part1(M[2], M[3]), toKey: { fifths: 3 } })).events() as SelectionTransposed[];
+      expect(event.data.interval).toEqual({ diatonic: -3, chromatic: -5 }); // D to A: down a fourth is closer than up a fifth
+      expect(event.data.voices[0].changes[0].to).toEqual(pitch('A', 3));
+    });
+
+    it.each<[string, object]>([
+      ['both an interval and a key', { interval: M2, toKey: { fifths: 1 } }],
+      ['neither an interval nor a key', {}],
+      ['a key past seven sharps', { toKey: { fifths: 8 } }],
+      ['a key that is not a number', { toKey: { fifths: 'G' } }],
+      ['an unknown direction', { toKey: { fifths: 1, direction: 'sideways' } }],
+    ])('should reject %s (FIELD_MUST_BE_VALID)', (_what, data) => {
+      given(before()).when(cmd('TransposeSelection', { selection: part1(), ...data } as never)).thenThrows('FIELD_MUST_BE_VALID');
+    });
+  });
 });

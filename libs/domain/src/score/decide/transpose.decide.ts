@@ -1,8 +1,8 @@
 import { transposeChordSymbol } from '../../music/chord-symbol';
-import { transposePitch } from '../../music/interval';
+import { intervalToKey, transposePitch } from '../../music/interval';
 import { transposeKeyAndInterval } from '../../music/key';
 import type { ChordSymbol, Interval, Pitch } from '../../music/music.types';
-import type { Selection, TransposeSelection } from '../commands/transpose.commands';
+import type { Selection, TargetKey, TransposeSelection } from '../commands/transpose.commands';
 import type { ScoreEvent } from '../events/score-event';
 import type {
   ChordSymbolTransposition,
@@ -12,6 +12,7 @@ import type {
 } from '../events/transpose.events';
 import type { ActiveScoreState, ScoreState } from '../model/score.state';
 import type { Measure, StaffNumber, VoiceNumber } from '../model/score.types';
+import { keySignatureAt } from '../queries/attributes';
 import { requirePart, requireScore, requireVoiceNumber } from '../queries/lookup';
 import { FieldMustBeValid, TransposedPitchMustBeSpellable } from '../rules/rule-errors';
 import { requireInterval } from '../validation/attributes';
@@ -102,11 +103,27 @@ function transposeChordSymbols(m: Measure, partIds: readonly string[], interval:
   );
 }
 
+const DIRECTIONS: readonly string[] = ['up', 'down', 'closest'];
+
+/** The interval from the key in force at the selection's first measure to the target key. */
+function intervalToTargetKey(s: ActiveScoreState, first: number, target: TargetKey): Interval {
+  if (!isRecord(target) || !Number.isSafeInteger(target.fifths) || Math.abs(target.fifths) > 7) {
+    throw new FieldMustBeValid({ field: 'toKey.fifths', value: isRecord(target) ? target.fifths : target, expected: 'a whole number from -7 to 7' });
+  }
+  const direction = target.direction ?? 'closest';
+  if (!DIRECTIONS.includes(direction)) throw new FieldMustBeValid({ field: 'toKey.direction', value: direction, expected: "'up', 'down' or 'closest'" });
+  return intervalToKey(keySignatureAt(s, first).fifths, target.fifths, direction);
+}
+
 export function decideTransposeSelection(command: TransposeSelection, state: ScoreState): ScoreEvent[] {
   const s = requireScore(state, command.type);
-  const interval = requireInterval(command.data.interval);
+  const { interval: byInterval, toKey } = command.data;
+  if ((byInterval === undefined) === (toKey === undefined)) {
+    throw new FieldMustBeValid({ field: 'interval', value: byInterval, expected: 'either an interval or toKey, not both' });
+  }
   const keep = command.data.keepChordSymbols === undefined ? false : requireBoolean('keepChordSymbols', command.data.keepChordSymbols);
   const { selection, range } = requireSelection(s, command.data.selection);
+  const interval = toKey === undefined ? requireInterval(byInterval) : intervalToTargetKey(s, range[0], toKey);
   if (interval.diatonic === 0 && interval.chromatic === 0) return [];
   const whole = isWholeScore(s, selection, range);
   const { keys, intervals } = whole ? keyRegions(s, interval) : { keys: [], intervals: [] };

@@ -61,7 +61,7 @@ export const COMMAND_SCHEMAS: Readonly<Record<ScoreCommandType, Schema>> = {
   RemoveChordSymbol: { partId: 'text', measureId: 'text', chordSymbolId: 'text' },
   AddTextExpression: { ...staff, offset: 'object', textId: 'text', text: 'text' },
   RemoveTextExpression: { ...staff, textId: 'text' },
-  TransposeSelection: { selection: 'object', interval: 'object', keepChordSymbols: 'bool?' },
+  TransposeSelection: { selection: 'object', interval: 'object?', toKey: 'object?', keepChordSymbols: 'bool?' },
 };
 
 /** The commands that edit an existing score (CreateScore has its own route). */
