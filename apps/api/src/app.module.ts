@@ -20,6 +20,7 @@ import { ExportsModule } from './exports/exports.module';
 import { AnalysisModule } from './analysis/analysis.module';
 import { IdentityModule } from './identity/identity.module';
 import { SharingModule } from './sharing/sharing.module';
+import { GdprModule } from './gdpr/gdpr.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         AnalysisModule,
         HealthModule,
         AuditModule,
+        GdprModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: ActorThrottlerGuard },

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Logger, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { auditCsvStream, auditNdjsonStream, AUDIT_EXPORT_CONTENT_TYPES, type AuditLog, type AuditPage } from '@bandpro/audit';
+import { auditCsvStream, auditNdjsonStream, AUDIT_EXPORT_CONTENT_TYPES, type AuditLog, type AuditPage, type AuditRecord } from '@bandpro/audit';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { AdminGuard } from './admin.guard';
@@ -8,6 +8,9 @@ import { AuditExportDto, AuditQueryDto, toAuditFilter } from './admin-audit.dto'
 import { AuditRecorder } from './audit-recorder';
 import { Audit } from './audit.decorator';
 import { AUDIT_CLOCK, AUDIT_LOG, type AuditClock } from './audit.tokens';
+import { openAuditRecord } from './audit-sealing';
+import type { PersonalData } from '../gdpr/personal-data/personal-data';
+import { PERSONAL_DATA } from '../gdpr/personal-data/sealing-event-store';
 
 /** Reading the audit log: admins only, and each read is itself recorded. There is no route that changes a record. */
 @ApiTags('admin')
@@ -21,6 +24,7 @@ export class AdminAuditController {
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     @Inject(AUDIT_CLOCK) private readonly clock: AuditClock,
     private readonly recorder: AuditRecorder,
+    @Inject(PERSONAL_DATA) private readonly personalData: PersonalData,
   ) {}
 
   @Get()
@@ -28,7 +32,8 @@ export class AdminAuditController {
   async query(@Query() dto: AuditQueryDto): Promise<AuditPage> {
     // What this process recorded a moment ago must show: write the buffer first.
     await this.recorder.flush();
-    return this.log.query({ ...toAuditFilter(dto), cursor: dto.cursor, limit: dto.limit ?? 100 });
+    const page = await this.log.query({ ...toAuditFilter(dto), cursor: dto.cursor, limit: dto.limit ?? 100 });
+    return { ...page, records: await Promise.all(page.records.map((record) => openAuditRecord(record, this.personalData.vault))) };
   }
 
   /** Streamed row by row: the file is never built in memory. */
@@ -37,7 +42,7 @@ export class AdminAuditController {
   async export(@Query() dto: AuditExportDto, @Res() response: Response): Promise<void> {
     await this.recorder.flush();
     const format = dto.format ?? 'ndjson';
-    const records = this.log.stream(toAuditFilter(dto));
+    const records = openedRecords(this.log.stream(toAuditFilter(dto)), this.personalData);
     const stamp = this.clock().toISOString().replace(/[:.]/g, '-');
     response.status(200);
     response.setHeader('Content-Type', AUDIT_EXPORT_CONTENT_TYPES[format]);
@@ -48,4 +53,9 @@ export class AdminAuditController {
       this.logger.error(`An audit export was cut short: ${String(error)}`);
     });
   }
+}
+
+/** Admins see each client address and user agent as recorded, until its person is erased. */
+export async function* openedRecords(records: AsyncIterable<AuditRecord>, personalData: PersonalData): AsyncIterable<AuditRecord> {
+  for await (const record of records) yield openAuditRecord(record, personalData.vault);
 }

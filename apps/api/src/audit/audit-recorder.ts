@@ -1,7 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { AuditLog, AuditRecord } from '@bandpro/audit';
 import { AUDIT_CONFIG, type AuditConfig } from './audit.config';
 import { AUDIT_LOG } from './audit.tokens';
+import { PERSONAL_DATA } from '../gdpr/personal-data/sealing-event-store';
+import type { PersonalData } from '../gdpr/personal-data/personal-data';
+import { sealAuditRecord } from './audit-sealing';
 
 /**
  * Buffers records and writes them in batches, so a request never waits for the audit log. A failed write
@@ -19,6 +22,7 @@ export class AuditRecorder {
   constructor(
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
+    @Optional() @Inject(PERSONAL_DATA) private readonly personalData?: PersonalData,
   ) {}
 
   add(records: readonly AuditRecord[]): void {
@@ -53,7 +57,7 @@ export class AuditRecorder {
     while (this.buffer.length > 0) {
       const batch = this.buffer.slice(0, this.config.batchSize);
       try {
-        await this.log.record(batch);
+        await this.log.record(await this.sealed(batch));
       } catch (error) {
         this.logger.error(`Writing ${batch.length} audit records failed (${this.buffer.length} waiting), retrying in ${this.config.retryMs} ms: ${String(error)}`);
         this.schedule(this.config.retryMs);
@@ -61,6 +65,12 @@ export class AuditRecorder {
       }
       this.buffer = this.buffer.slice(batch.length);
     }
+  }
+
+  /** Sealed as late as possible: a record buffered before its person's erasure is written without the address. */
+  private sealed(batch: AuditRecord[]): Promise<AuditRecord[]> {
+    const personalData = this.personalData;
+    return personalData ? Promise.all(batch.map((record) => sealAuditRecord(record, personalData.vault))) : Promise.resolve(batch);
   }
 
   private schedule(delayMs: number): void {

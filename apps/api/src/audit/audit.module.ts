@@ -30,6 +30,7 @@ import { PurgeLock } from './purge-lock';
     AuditInterceptor,
     { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
   ],
+  exports: [AUDIT_LOG, AuditRecorder],
 })
 export class AuditModule implements NestModule, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

@@ -37,6 +37,6 @@ import { SessionService } from './session.service';
     Authenticator,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [AccountStore, Authenticator],
+  exports: [AccountStore, Authenticator, PasswordHasher, SessionService],
 })
 export class IdentityModule {}

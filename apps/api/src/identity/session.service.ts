@@ -65,6 +65,13 @@ export class SessionService {
     await this.run(token.familyId, state.userId, version, { type: 'RevokeSession', data: { reason: 'logout' }, metadata: meta(state.userId, now) }, state);
   }
 
+  /** Ends a session whatever token it is at (an erased account's); a session already ended stays as it is. */
+  async revokeFamily(familyId: string, now: Date): Promise<void> {
+    const { state, version } = await this.load(familyId);
+    if (state.status !== 'open') return;
+    await this.run(familyId, state.userId, version, { type: 'RevokeSession', data: { reason: 'account-erased' }, metadata: meta(state.userId, now) }, state);
+  }
+
   /** Access tokens die with their session: a logout or a detected reuse takes effect at once, not in 15 minutes. */
   async isOpen(familyId: string, now: Date): Promise<boolean> {
     const { state } = await this.load(familyId);

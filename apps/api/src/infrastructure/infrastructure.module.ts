@@ -4,6 +4,8 @@ import { createReadModelStore, type ReadModelStore } from '@bandpro/read-models'
 import Redis from 'ioredis';
 import { join } from 'node:path';
 import type { ApiConfig } from '../config/api.config';
+import { loadPersonalDataConfig } from '../gdpr/personal-data/personal-data.config';
+import { createSealingEventStore, PERSONAL_DATA, personalDataOf } from '../gdpr/personal-data/sealing-event-store';
 import type { Cache } from './cache/cache.port';
 import { MemoryCache } from './cache/memory-cache';
 import { RedisCache } from './cache/redis-cache';
@@ -39,7 +41,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: API_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => createEventStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri }) },
+        {
+          provide: EVENT_STORE,
+          useFactory: async () => createSealingEventStore(await createEventStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri }), loadPersonalDataConfig(process.env, config)),
+        },
+        { provide: PERSONAL_DATA, inject: [EVENT_STORE], useFactory: personalDataOf },
         { provide: SNAPSHOT_STORE, useFactory: () => createSnapshotStore(config) },
         { provide: READ_MODEL_STORE, useFactory: () => createReadModelStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri }) },
         {
@@ -51,7 +57,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: CACHE, inject: [REDIS], useFactory: (redis: Redis | null): Cache => (redis ? new RedisCache(redis) : new MemoryCache()) },
         { provide: StreamFolds, inject: [EVENT_STORE], useFactory: (events: EventStore) => new StreamFolds(events) },
       ],
-      exports: [API_CONFIG, EVENT_STORE, SNAPSHOT_STORE, READ_MODEL_STORE, SCORE_LOADER, REDIS, CACHE, StreamFolds],
+      exports: [API_CONFIG, EVENT_STORE, PERSONAL_DATA, SNAPSHOT_STORE, READ_MODEL_STORE, SCORE_LOADER, REDIS, CACHE, StreamFolds],
     };
   }
 

@@ -37,15 +37,20 @@ describe('the audit log over HTTP (the real API on SQLite, as a child process)',
     data.remove();
   });
 
-  it('should record a failed login with no actor and the hash of the email tried, never the password', async () => {
+  it('should record a failed login with no actor and the keyed pseudonym of the email tried, never the email or the password', async () => {
     const wrong = await as(api.url, undefined, CLIENT_IP)('POST', '/api/v1/auth/login', { email: ownerEmail, password: 'not the password at all' });
     expect(wrong.status).toBe(401);
     const { records } = await audit('action=auth.login_failed');
-    const emailHash = createHash('sha256').update(ownerEmail).digest('hex');
+    const plainHash = createHash('sha256').update(ownerEmail).digest('hex');
     expect(records).toEqual([
-      expect.objectContaining({ actor: null, ip: CLIENT_IP, userAgent: USER_AGENT, outcome: 'failure', status: 401, details: expect.objectContaining({ emailHash, route: '/api/v1/auth/login' }) }),
+      expect.objectContaining({
+        actor: null, ip: CLIENT_IP, userAgent: USER_AGENT, outcome: 'failure', status: 401,
+        details: expect.objectContaining({ emailSubject: expect.stringMatching(/^email-[0-9a-f]{64}$/), route: '/api/v1/auth/login' }),
+      }),
     ]);
     expect(JSON.stringify(records)).not.toContain('not the password at all');
+    expect(JSON.stringify(records)).not.toContain(ownerEmail);
+    expect(JSON.stringify(records)).not.toContain(plainHash);
   });
 
   it('should record a successful login with the account that signed in, its address and user agent', async () => {

@@ -9,5 +9,7 @@ export type ChangePassword = Command<'ChangePassword', { passwordHash: string }>
 /** `keyHash` is a hash of the key's secret, which is shown to its owner once and never stored. */
 export type CreateApiKey = Command<'CreateApiKey', { keyId: string; name: string; scope: ApiKeyScope; keyHash: string }>;
 export type RevokeApiKey = Command<'RevokeApiKey', { keyId: string }>;
+/** The last command of an account: its personal data was crypto-shredded, the account never works again. */
+export type EraseAccount = Command<'EraseAccount', Record<string, never>>;
 
-export type AccountCommand = RegisterAccount | ChangePassword | CreateApiKey | RevokeApiKey;
+export type AccountCommand = RegisterAccount | ChangePassword | CreateApiKey | RevokeApiKey | EraseAccount;

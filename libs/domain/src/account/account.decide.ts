@@ -23,6 +23,8 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
       return createApiKey(command, state);
     case 'RevokeApiKey':
       return revokeApiKey(command, state);
+    case 'EraseAccount':
+      return [{ type: 'AccountErased', data: { at: command.metadata.at } }];
     default: {
       const unknown: never = command;
       throw new CommandMustBeKnown({ type: (unknown as { type: unknown }).type });
@@ -31,7 +33,7 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
 }
 
 function register({ data, metadata }: RegisterAccount, state: AccountState): AccountEvent[] {
-  if (state.status === 'active') throw new AccountMustNotExist({ userId: state.userId });
+  if (state.status !== 'none') throw new AccountMustNotExist({ userId: state.userId });
   if (!isValidEmail(data.email)) throw new EmailMustBeValid({ email: data.email });
   const displayName = data.displayName.trim();
   if (displayName.length === 0 || displayName.length > 100) throw new DisplayNameMustBeGiven({});

@@ -8,4 +8,6 @@ export type PasswordChanged = DomainEvent<'PasswordChanged', { passwordHash: str
 export type ApiKeyCreated = DomainEvent<'ApiKeyCreated', { keyId: string; name: string; scope: ApiKeyScope; keyHash: string; at: string }>;
 export type ApiKeyRevoked = DomainEvent<'ApiKeyRevoked', { keyId: string; name: string; at: string }>;
 
-export type AccountEvent = AccountRegistered | PasswordChanged | ApiKeyCreated | ApiKeyRevoked;
+export type AccountErased = DomainEvent<'AccountErased', { at: string }>;
+
+export type AccountEvent = AccountRegistered | PasswordChanged | ApiKeyCreated | ApiKeyRevoked | AccountErased;

@@ -20,6 +20,8 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       if (key === undefined) throw new EventDoesNotApply(event.type, 'no such API key', { keyId: event.data.keyId });
       return { ...account, apiKeys: { ...account.apiKeys, [key.keyId]: { ...key, revokedAt: event.data.at } } };
     }
+    case 'AccountErased':
+      return { status: 'erased', userId: account.userId, erasedAt: event.data.at };
     default: {
       const unknown: never = event;
       throw new EventDoesNotApply((unknown as { type: string }).type, 'unknown event type');

@@ -65,6 +65,16 @@ describe('the account aggregate', () => {
     given([registered]).when(revoke).thenThrows('API_KEY_NOT_FOUND');
   });
 
+  it('should erase an account, after which it refuses every command, registering again included', () => {
+    const erase: AccountCommand = { type: 'EraseAccount', data: {}, metadata: metadata(LATER) };
+    const erased: AccountEvent = { type: 'AccountErased', data: { at: LATER } };
+    const state = given([registered, keyCreated]).when(erase).then([erased]);
+    expect(state).toEqual({ status: 'erased', userId: 'u1', erasedAt: LATER });
+    given([registered, erased]).when(erase).thenThrows('ACCOUNT_NOT_FOUND');
+    given([registered, erased]).when(register()).thenThrows('ACCOUNT_EXISTS');
+    given().when(erase).thenThrows('ACCOUNT_NOT_FOUND');
+  });
+
   it('should refuse unknown commands', () => {
     given([registered]).when({ type: 'DeleteEverything', data: {}, metadata: metadata() } as unknown as AccountCommand).thenThrows('COMMAND_MUST_BE_KNOWN');
   });

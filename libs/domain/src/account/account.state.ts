@@ -19,7 +19,7 @@ export interface ActiveAccount {
   apiKeys: Readonly<Record<string, ApiKey>>;
 }
 
-export type AccountState = { status: 'none' } | ActiveAccount;
+export type AccountState = { status: 'none' } | ActiveAccount | { status: 'erased'; userId: string; erasedAt: string };
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
 

@@ -12,7 +12,7 @@ export type RotateRefreshToken = Command<'RotateRefreshToken', { generation: num
 export type RevokeSession = Command<'RevokeSession', { reason: SessionRevocationReason }>;
 export type SessionCommand = StartSession | RotateRefreshToken | RevokeSession;
 
-export type SessionRevocationReason = 'logout' | 'refresh-token-reuse';
+export type SessionRevocationReason = 'logout' | 'refresh-token-reuse' | 'account-erased';
 
 export type SessionStarted = DomainEvent<'SessionStarted', { familyId: string; userId: string; expiresAt: string; tokenHash: string; at: string }>;
 export type RefreshTokenRotated = DomainEvent<'RefreshTokenRotated', { generation: number; tokenHash: string; at: string }>;

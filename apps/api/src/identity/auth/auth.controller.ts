@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { normaliseEmail } from '@bandpro/domain';
 import type { Request } from 'express';
 import { Audit, noteAudit } from '../../audit/audit.decorator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Public, type AuthenticatedRequest } from '../../common/auth/auth.decorators';
-import { sha256 } from '../secrets';
 import { SessionService } from '../session.service';
 import { ApiError } from '../../common/errors/api-error';
 import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { AccountStore } from '../account.store';
 
 type RequestActor = NonNullable<AuthenticatedRequest['actor']>;
 
@@ -18,21 +17,27 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly accounts: AccountStore,
   ) {}
 
   @Public()
   @Post('register')
-  register(@Body() dto: RegisterDto) {
-    return this.auth.register(dto);
+  async register(@Body() dto: RegisterDto, @Req() request: Request) {
+    const registered = await this.auth.register(dto);
+    noteAudit(request, { actor: { id: registered.userId, kind: 'user' } });
+    return registered;
   }
 
-  /** Audited either way; a failure names no actor, only the hash of the email tried (never the password). */
+  /**
+   * Audited either way; a failure names no actor, only the subject of the email tried (a keyed pseudonym, never
+   * the email or the password), so the client address of the attempt is sealed with that email's key.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
   @Audit('auth.login', { onFailure: 'auth.login_failed' })
   async login(@Body() dto: LoginDto, @Req() request: Request) {
-    noteAudit(request, { details: { emailHash: sha256(normaliseEmail(dto.email)) } });
+    noteAudit(request, { details: { emailSubject: await this.accounts.emailSubject(dto.email) } });
     const { userId, tokens } = await this.auth.login(dto);
     noteAudit(request, { actor: { id: userId, kind: 'user' } });
     return tokens;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error';
-import { AccountStore, emailReservationStream } from '../account.store';
+import { AccountStore } from '../account.store';
 import { PasswordHasher } from '../password-hasher';
 import { SessionService, type TokenPair } from '../session.service';
 import type { ChangePasswordDto, LoginDto, RegisterDto } from './auth.dto';
@@ -25,7 +25,7 @@ export class AuthService {
     const userId = randomUUID();
     const actor = { id: userId, kind: 'user' as const };
     const passwordHash = await this.passwords.hash(dto.password);
-    await this.accounts.reserve(emailReservationStream(dto.email), 'EmailReserved', userId, actor, 'EMAIL_TAKEN');
+    await this.accounts.reserve(this.accounts.emailStream(dto.email), 'EmailReserved', userId, actor, 'EMAIL_TAKEN');
     const [registered] = await this.accounts.execute(userId, {
       type: 'RegisterAccount',
       data: { userId, email: dto.email, displayName: dto.displayName, passwordHash },
