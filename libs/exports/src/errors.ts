@@ -1,3 +1,5 @@
+import { isDomainError } from '@bandpro/domain';
+
 /** An export that can never succeed as asked (retrying it would give the same answer). */
 export class ExportRequestError extends Error {
   constructor(
@@ -8,6 +10,15 @@ export class ExportRequestError extends Error {
     super(message);
     this.name = 'ExportRequestError';
   }
+}
+
+/**
+ * Whether retrying could ever help: not for a request that cannot succeed, nor for a domain error (the score
+ * at that version breaks a rule of the format, e.g. RENDER_FAILED when Verovio cannot engrave it): the same
+ * version gives the same answer every time. Anything else (disk, Redis, a crash) may pass.
+ */
+export function cannotSucceed(error: unknown): boolean {
+  return error instanceof ExportRequestError || isDomainError(error);
 }
 
 /** The code recorded for a failed export: the error's own when it has one, else a generic one. */

@@ -1,4 +1,4 @@
-export { codeOfFailureMessage, errorCodeOf, ExportRequestError } from './errors';
+export { cannotSucceed, codeOfFailureMessage, errorCodeOf, ExportRequestError } from './errors';
 export { EXPORT_FORMATS, EXPORT_ID_PATTERN, EXPORT_PAGE_SIZES, exportIdOf, normalizeRequest, type ExportFormat, type ExportPageSize, type ExportRequest } from './request/export-request';
 export type { ExportRenderers } from './render/export-renderers';
 export { contentTypeOf, fileSafeName } from './render/file-names';

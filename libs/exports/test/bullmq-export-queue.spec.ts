@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { RuleViolationError } from '@bandpro/domain';
 import { BullMqExportQueue, BullMqExportWorker, ExportJobHandlerMissingError, ExportRequestError, type ExportProcessor } from '../src';
 import { request } from './support/fixtures';
 import { flakyProcessor, gatedProcessor, storedFor, until } from './support/processors';
@@ -91,6 +92,15 @@ describe('the BullMQ export queue and worker on a real Redis', () => {
     expect(processor.runs).toHaveLength(1);
     await queue.enqueue(request());
     await until(async () => (await stateOf(exportId)) === 'completed', 'completion after starting over');
+  });
+
+  maybe('should fail a score that cannot be engraved (RENDER_FAILED) at once, without retries', async () => {
+    const processor = flakyProcessor(1, () => new RuleViolationError('RENDER_FAILED', 'Verovio cannot engrave this score'));
+    const { exportId } = await queue.enqueue(request());
+    await run(processor);
+    await until(async () => (await stateOf(exportId)) === 'failed', 'failure');
+    expect(await queue.status(exportId)).toMatchObject({ state: 'failed', errorCode: 'RENDER_FAILED' });
+    expect(processor.runs).toHaveLength(1);
   });
 
   maybe('should record a plain error\'s generic code once every attempt is used', async () => {

@@ -106,4 +106,13 @@ describe('exports over HTTP, rendered in the API process', () => {
     expect(await exportOf({ formats: [] })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(await exportOf({ formats: ['wav'], parts: 'all' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
+
+  it('should refuse to export a score in the trash until it is restored', async () => {
+    const other = idsOf((await call(api.url, 'POST', '/api/v1/scores', { user: alice, body: { title: 'Binned', instrumentIds: ['flute'], measureCount: 1 } })).body);
+    await call(api.url, 'POST', `/api/v1/scores/${other.scoreId}/trash`, { user: alice, body: {} });
+    const path = `/api/v1/scores/${other.scoreId}/exports`;
+    expect(await call(api.url, 'POST', path, { user: alice, body: { formats: ['midi'] } })).toMatchObject({ status: 409, body: { code: 'SCORE_IN_TRASH' } });
+    await call(api.url, 'POST', `/api/v1/scores/${other.scoreId}/restore`, { user: alice, body: {} });
+    expect(await call(api.url, 'POST', path, { user: alice, body: { formats: ['midi'] } })).toMatchObject({ status: 202 });
+  });
 });

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type Redis from 'ioredis';
-import { ExportRequestError, failureMessage } from '../errors';
+import { cannotSucceed, failureMessage } from '../errors';
 import type { StoredExport } from '../storage/export-storage.port';
 import { EXPORT_QUEUE_NAME, ExportJobName, type ExportJobData, type ExportProcessor } from './export-queue.port';
 import { bullConnection, type BullMqOptions } from './redis-connection';
@@ -52,7 +52,7 @@ export class BullMqExportWorker {
       return await handler(job.data.exportId, job.data.request, (percent) => job.updateProgress(percent));
     } catch (error) {
       // A request that cannot succeed is not retried; anything else may be passing (disk, Redis, a crash).
-      if (error instanceof ExportRequestError) throw new UnrecoverableError(failureMessage(error));
+      if (cannotSucceed(error)) throw new UnrecoverableError(failureMessage(error));
       throw new Error(failureMessage(error));
     }
   }

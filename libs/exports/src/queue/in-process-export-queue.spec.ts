@@ -1,5 +1,6 @@
 import { flakyProcessor, gatedProcessor, storedFor, until } from '../../test/support/processors';
 import { request } from '../../test/support/fixtures';
+import { RuleViolationError } from '@bandpro/domain';
 import { ExportRequestError } from '../errors';
 import { exportIdOf } from '../request/export-request';
 import { InProcessExportQueue } from './in-process-export-queue';
@@ -41,12 +42,15 @@ describe('InProcessExportQueue', () => {
     await until(async () => (await queue.status(exportId))?.state === 'completed', 'completion after starting over');
   });
 
-  it('should not retry a request that can never succeed', async () => {
-    const processor = flakyProcessor(1, () => new ExportRequestError('EXPORT_PART_NOT_FOUND', 'no part'));
+  it.each([
+    ['a request for a part that is not there', () => new ExportRequestError('EXPORT_PART_NOT_FOUND', 'no part'), 'EXPORT_PART_NOT_FOUND'],
+    ['a score Verovio cannot engrave', () => new RuleViolationError('RENDER_FAILED', 'cannot engrave'), 'RENDER_FAILED'],
+  ])('should not retry %s, which can never succeed', async (_what, failure, code) => {
+    const processor = flakyProcessor(1, failure);
     queue = new InProcessExportQueue(processor, retry);
     const { exportId } = await queue.enqueue(request());
     await until(async () => (await queue.status(exportId))?.state === 'failed', 'failure');
-    expect((await queue.status(exportId))?.errorCode).toBe('EXPORT_PART_NOT_FOUND');
+    expect((await queue.status(exportId))?.errorCode).toBe(code);
     expect(processor.runs).toHaveLength(1);
   });
 

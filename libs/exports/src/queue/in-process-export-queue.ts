@@ -1,4 +1,4 @@
-import { ExportRequestError, errorCodeOf } from '../errors';
+import { cannotSucceed, errorCodeOf } from '../errors';
 import { exportIdOf, normalizeRequest, type ExportRequest } from '../request/export-request';
 import { DEFAULT_RETRY_POLICY, type ExportProcessor, type ExportQueue, type ExportStatus, type RetryPolicy } from './export-queue.port';
 
@@ -81,7 +81,7 @@ export class InProcessExportQueue implements ExportQueue {
       });
       Object.assign(status, { state: 'completed', progress: 100, result });
     } catch (error) {
-      const final = error instanceof ExportRequestError || entry.attempt >= this.retry.attempts;
+      const final = cannotSucceed(error) || entry.attempt >= this.retry.attempts;
       if (final) Object.assign(status, { state: 'failed', errorCode: errorCodeOf(error) });
       else this.retryLater(entry);
     }

@@ -6,6 +6,7 @@ import type { ExportQueue, ExportRequest, ExportState } from '@bandpro/exports';
 import { RequireScoreRole } from '../../common/auth/auth.decorators';
 import type { ScoreLoader } from '../../infrastructure/score-loader';
 import { EVENT_STORE, SCORE_LOADER } from '../../infrastructure/tokens';
+import { refuseTrashed } from '../../scores/lifecycle/score-lifecycle';
 import { ScoreIdParams } from '../../scores/score-id.params';
 import { EXPORT_QUEUE } from '../exports.tokens';
 import { RequestExportDto } from './request-export.dto';
@@ -35,8 +36,9 @@ export class RequestExportController {
     return { exportId, status: state };
   }
 
-  /** Refused here rather than as a failed job: the version must exist and every part be in it. */
+  /** Refused here rather than as a failed job: the score out of the trash, the version existing, every part in it. */
   private async checked(scoreId: string, body: RequestExportDto): Promise<ExportRequest> {
+    await refuseTrashed(this.store, scoreId);
     const current = await this.store.streamVersion(scoreId);
     const version = body.version ?? current;
     if (version > current) throw new NotFoundError('SCORE_VERSION_NOT_FOUND', 'The score has no such version', { scoreId, version });
