@@ -1,13 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ErasureListener } from '@bandpro/events';
 import type { HistoryActor } from '@bandpro/history';
+import type { PersonalData } from '../gdpr/personal-data/personal-data';
+import { PERSONAL_DATA } from '../gdpr/personal-data/sealing-event-store';
 import { AccountStore } from '../identity/account.store';
 
-/** Display names for history lines, looked up once per user per process (names rarely change; a stale one is harmless). */
+/**
+ * Display names for history lines, looked up once per user per process (names rarely change; a stale one is
+ * harmless). An erased person's name is dropped at once (contract G9): their lines then read "Someone".
+ */
 @Injectable()
-export class ActorNames {
+export class ActorNames implements ErasureListener {
   private readonly names = new Map<string, Promise<string>>();
 
-  constructor(private readonly accounts: AccountStore) {}
+  constructor(
+    private readonly accounts: AccountStore,
+    @Inject(PERSONAL_DATA) personalData: PersonalData,
+  ) {
+    personalData.vault.addErasureListener(this);
+  }
+
+  purgeSubject(subjectId: string): void {
+    this.names.delete(`user:${subjectId}`);
+  }
 
   nameOf(actor: HistoryActor): Promise<string> {
     if (actor.kind === 'system') return Promise.resolve('BandPro');

@@ -43,6 +43,8 @@ describe('export my data and erase me (the API and projector as child processes,
     if (created.status !== 201) throw new Error(`create ${title}: ${created.status} ${JSON.stringify(created.body)}`);
     return idsOf(created.body);
   };
+  const historyNames = async (as: typeof asZed, score: CreatedIds): Promise<string[]> =>
+    (await as('GET', `/api/v1/scores/${score.scoreId}/history`)).body.changes.map((change: { actor: { name: string } }) => change.actor.name);
   const writeNote = (as: typeof asZed, score: CreatedIds) =>
     as('POST', `/api/v1/scores/${score.scoreId}/commands`, { type: 'WriteNote', data: noteData(score.partIds[0] as string, score.measureIds[0] as string, 0) });
 
@@ -92,6 +94,7 @@ describe('export my data and erase me (the API and projector as child processes,
     expect(bobsAccess.body.invitations).toEqual([{ email: ZED.email, role: 'editor' }]);
     const keptAccess = await asZed('GET', `/api/v1/scores/${kept.scoreId}/access`);
     expect(keptAccess.body).toMatchObject({ ownerId: zed.userId, invitations: [{ email: bob.email, role: 'viewer' }] });
+    expect(await historyNames(asZed, bobs)).toEqual(expect.arrayContaining([ZED.name, 'bob']));
   });
 
   it('should export my data as a zip: profile, each score as MusicXML and as events, comments, my audit', async () => {
@@ -154,6 +157,9 @@ describe('export my data and erase me (the API and projector as child processes,
     expect((await asBob('GET', `/api/v1/scores/${kept.scoreId}/access`)).body).toEqual({ ownerId: bob.userId, members: [], invitations: [] });
     expect((await asBob('GET', `/api/v1/scores/${bobs.scoreId}/access`)).body).toEqual({ ownerId: bob.userId, members: [], invitations: [] });
     expect((await asBob('GET', `/api/v1/scores/${dropped.scoreId}`)).status).toBe(403);
+    const names = await historyNames(asBob, bobs);
+    expect(names).toContain('Someone');
+    expect(names).not.toContain(ZED.name);
   });
 
   it('should leave no plaintext of the erased person in the event store, read models, snapshots, keys, audit log or Redis', async () => {
