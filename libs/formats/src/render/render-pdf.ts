@@ -1,9 +1,12 @@
 import type { Score, ScoreDocument } from '@bandpro/domain';
 import PDFDocument = require('pdfkit');
+
 import SVGtoPDF = require('svg-to-pdfkit');
 import { PAGE_SIZES } from './page-size';
-import { type RenderOptions, renderSvgPages } from './render-svg';
+import { engraveScore, type RenderOptions } from './render-svg';
 import { svgForPdf } from './svg-for-pdf';
+import { type PageText, type PdfPagePlan, planSvgPage } from './svg-page';
+import { UnsupportedSvg } from './svg-path';
 
 export interface PartPdf {
   partId: string;
@@ -26,14 +29,58 @@ function drawPageNumber(doc: PDFDocument, page: number, pageCount: number): void
   doc.text(`Page ${page} of ${pageCount}`, 0, height - 28, { width, align: 'center', lineBreak: false });
 }
 
-/** Lays SVG pages out as a PDF of the given size, one page each, numbered at the foot. */
+function drawText(doc: PDFDocument, text: PageText): void {
+  const widths = text.runs.map((r) => doc.font(r.font).fontSize(r.size).widthOfString(r.text));
+  const total = widths.reduce((a, b) => a + b, 0);
+  let x = text.x - (text.anchor === 'middle' ? total / 2 : text.anchor === 'end' ? total : 0);
+  text.runs.forEach((r, i) => {
+    doc.font(r.font).fontSize(r.size).text(r.text, x, text.y, { lineBreak: false, baseline: 'alphabetic' });
+    x += widths[i];
+  });
+}
+
+/** Glyph form objects written once per document, shared by every page that draws the same glyph. */
+type GlyphForms = Map<string, PDFDocument.PDFReference>;
+
+function drawPlan(doc: PDFDocument, plan: PdfPagePlan, forms: GlyphForms): void {
+  plan.glyphs.forEach((glyph, i) => {
+    let form = forms.get(glyph.content);
+    if (!form) {
+      form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: glyph.bbox });
+      form.end(glyph.content);
+      forms.set(glyph.content, form);
+    }
+    doc.page.xobjects[`G${i}`] = form;
+  });
+  doc.addContent(`q\n${plan.content}\nQ`);
+  for (const text of plan.texts) drawText(doc, text);
+}
+
+function drawPage(doc: PDFDocument, svg: string, forms: GlyphForms): void {
+  const { width, height } = doc.page;
+  let plan: PdfPagePlan;
+  try {
+    plan = planSvgPage(svg, width, height);
+  } catch (error) {
+    if (!(error instanceof UnsupportedSvg)) throw error;
+    SVGtoPDF(doc, svgForPdf(svg), 0, 0, { width, height, preserveAspectRatio: 'xMidYMin meet' });
+    return;
+  }
+  drawPlan(doc, plan, forms);
+}
+
+/**
+ * Lays SVG pages out as a PDF of the given size, one page each, numbered at the foot. Verovio's pages are
+ * drawn directly (svg-page.ts); a page using SVG beyond what Verovio emits goes through svg-to-pdfkit.
+ */
 export function pagesToPdf(svgPages: readonly string[], options: Pick<RenderOptions, 'pageSize'> & { title: string; author: string }): Promise<Uint8Array> {
   const { width, height } = PAGE_SIZES[options.pageSize].points;
   const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: false, info: { Title: options.title, Author: options.author } });
   const bytes = collect(doc);
+  const forms: GlyphForms = new Map();
   svgPages.forEach((svg, i) => {
     doc.addPage();
-    SVGtoPDF(doc, svgForPdf(svg), 0, 0, { width, height, preserveAspectRatio: 'xMidYMin meet' });
+    drawPage(doc, svg, forms);
     drawPageNumber(doc, i + 1, svgPages.length);
   });
   doc.end();
@@ -45,7 +92,7 @@ export function pagesToPdf(svgPages: readonly string[], options: Pick<RenderOpti
  * page (Verovio's header from the MusicXML work title and credits); every page carries its number.
  */
 export async function renderPdf(score: ScoreDocument | Score, options: RenderOptions): Promise<Uint8Array> {
-  const pages = await renderSvgPages(score, options);
+  const pages = await engraveScore(score, options, true);
   return pagesToPdf(pages, { pageSize: options.pageSize, title: score.title, author: score.composer });
 }
 

@@ -13,8 +13,11 @@ export interface RenderOptions {
   pageSize: PageSize;
 }
 
-/** Verovio's layout: the page in its own units, our header (title, composer), no logo footer. */
-function verovioOptions(pageSize: PageSize): Record<string, unknown> {
+/**
+ * Verovio's layout: the page in its own units, our header (title, composer), no logo footer. Pages meant for
+ * a PDF skip what only a browser uses (the embedded SMuFL text font, indentation): half the SVG to write and read.
+ */
+function verovioOptions(pageSize: PageSize, forPdf: boolean): Record<string, unknown> {
   const { width, height } = PAGE_SIZES[pageSize].tenthsMm;
   return {
     pageWidth: width,
@@ -27,14 +30,16 @@ function verovioOptions(pageSize: PageSize): Record<string, unknown> {
     breaks: 'auto',
     adjustPageHeight: false,
     svgViewBox: true,
+    svgFormatRaw: forPdf,
+    smuflTextFont: forPdf ? 'none' : 'embedded',
   };
 }
 
 /** Engraves MusicXML into one SVG per page, or refuses with ScoreMustBeEngravable. */
-export async function renderMusicXmlPages(musicXml: string, pageSize: PageSize): Promise<string[]> {
+export async function renderMusicXmlPages(musicXml: string, pageSize: PageSize, use: { forPdf?: boolean } = {}): Promise<string[]> {
   const toolkit = await verovioToolkit();
   // Everything below runs without an await, so renders that share the toolkit never interleave.
-  toolkit.setOptions(verovioOptions(pageSize));
+  toolkit.setOptions(verovioOptions(pageSize, use.forPdf === true));
   const loaded = toolkit.loadData(musicXml);
   const pageCount = loaded ? toolkit.getPageCount() : 0;
   if (pageCount === 0) throw new ScoreMustBeEngravable({ reason: toolkit.getLog().trim() || 'no page was laid out' });
@@ -46,11 +51,16 @@ function creditsOf(score: ScoreDocument | Score, partIds: readonly string[] | un
   return { title: score.title, subtitle: score.subtitle, composer: score.composer, arranger: score.arranger, partName: soloPart?.name };
 }
 
+/** The score engraved into SVG pages; `forPdf` leaves out what only a browser uses. */
+export function engraveScore(score: ScoreDocument | Score, options: RenderOptions, forPdf: boolean): Promise<string[]> {
+  const musicXml = exportMusicXml(score, { concertPitch: options.concertPitch, partIds: options.partIds });
+  return renderMusicXmlPages(withPageCredits(musicXml, creditsOf(score, options.partIds)), options.pageSize, { forPdf });
+}
+
 /**
  * The score (or some of its parts) engraved by Verovio: one SVG document per page, the first headed by the
  * title, subtitle, composer and arranger (and the part's name when one part is printed alone).
  */
 export function renderSvgPages(score: ScoreDocument | Score, options: RenderOptions): Promise<string[]> {
-  const musicXml = exportMusicXml(score, { concertPitch: options.concertPitch, partIds: options.partIds });
-  return renderMusicXmlPages(withPageCredits(musicXml, creditsOf(score, options.partIds)), options.pageSize);
+  return engraveScore(score, options, false);
 }

@@ -23,14 +23,22 @@ declare module 'pdfkit' {
     autoFirstPage?: boolean;
     info?: Record<string, string>;
   }
+  namespace PDFDocument {
+    interface PDFReference {
+      end(chunk?: string): void;
+    }
+  }
   class PDFDocument {
     constructor(options?: PDFDocumentOptions);
-    readonly page: { width: number; height: number };
+    readonly page: { width: number; height: number; xobjects: Record<string, PDFDocument.PDFReference> };
+    ref(data: Record<string, unknown>): PDFDocument.PDFReference;
+    addContent(data: string): this;
+    widthOfString(text: string): number;
     addPage(): this;
     font(name: string): this;
     fontSize(size: number): this;
     fillColor(color: string): this;
-    text(text: string, x: number, y: number, options?: { width?: number; align?: string; lineBreak?: boolean }): this;
+    text(text: string, x: number, y: number, options?: { width?: number; align?: string; lineBreak?: boolean; baseline?: string }): this;
     on(event: 'data', listener: (chunk: Uint8Array) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
