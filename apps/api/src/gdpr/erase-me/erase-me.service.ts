@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { decideAccess, isDomainError, type ActiveAccount } from '@bandpro/domain';
-import type { Actor, EventStore } from '@bandpro/events';
+import { ErasureIncompleteError, type Actor, type EventStore } from '@bandpro/events';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '../../common/errors/api-error';
 import { AccountStore } from '../../identity/account.store';
@@ -73,11 +73,21 @@ export class EraseMeService {
     // Folded once more while the keys exist, so a fold kept in memory drops the plaintext email it was keyed by.
     for (const { scoreId } of memberships) await this.access.load(scoreId);
     await this.revokeCredentials(account, [...found.sessions], now);
-    await this.personalData.vault.erase(account.userId);
-    await this.personalData.vault.erase(emailSubject);
+    await this.shred(account.userId);
+    await this.shred(emailSubject);
     await this.accounts.releaseEmail(emailSubject, account.userId, who);
     await this.accounts.execute(account.userId, { type: 'EraseAccount', data: {}, metadata: { actor: who, at: now.toISOString() } });
     return report;
+  }
+
+  /** The key goes first, then the purges: a purge that failed leaves the data unreadable, and a re-run retries it. */
+  private async shred(subject: string): Promise<void> {
+    try {
+      await this.personalData.vault.erase(subject);
+    } catch (error) {
+      if (!(error instanceof ErasureIncompleteError)) throw error;
+      throw new ApiError(503, 'ERASURE_INCOMPLETE', 'Your data is unreadable already, but some copies could not be purged yet: send the erasure again', { failures: error.failures.length });
+    }
   }
 
   /** The new owner must be another active account already holding a role on the score (as a transfer requires). */
