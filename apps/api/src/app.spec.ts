@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { signIn, type User } from '../test/support/accounts';
 import { call } from '../test/support/http';
 import { createApp } from './main';
-import { SharedScores } from './sharing/shared-scores';
 
 /**
  * The whole app in this process (the e2e suites run it as a child process, with the projector):
@@ -103,20 +102,6 @@ describe('the API in process', () => {
     expect((await send('POST', `/api/v1/scores/${scoreId}/commands`, { type: 'RemovePart', data: { partId } }, { 'If-Match': 'nope' })).body.code).toBe('INVALID_IF_MATCH');
     expect((await send('POST', `/api/v1/scores/${scoreId}/commands`, { type: 'RemovePart', data: { partId } }, { 'Idempotency-Key': 'x' })).body.code).toBe('INVALID_IDEMPOTENCY_KEY');
     expect((await send('GET', `/api/v1/scores/${scoreId}?version=3`)).body.version).toBe(3);
-  });
-
-  it('should find the scores shared with a user from the access streams, and forget one once access is taken back', async () => {
-    const jo = await signIn(url, 'jo');
-    const { scoreId } = (await send('POST', '/api/v1/scores', { title: 'Duet', instrumentIds: ['trumpet-bb'], measureCount: 1 })).body;
-    const shared = app.get(SharedScores);
-    expect(await shared.rolesFor(jo.userId)).toEqual(new Map());
-    expect((await send('POST', `/api/v1/scores/${scoreId}/access/invitations`, { email: jo.email, role: 'editor' })).status).toBe(201);
-    expect(await shared.rolesFor(jo.userId)).toEqual(new Map([[scoreId, 'editor']]));
-    expect((await send('PATCH', `/api/v1/scores/${scoreId}/access/invitations/${encodeURIComponent(jo.email)}`, { role: 'viewer' })).status).toBeLessThan(300);
-    expect(await shared.rolesFor(jo.userId)).toEqual(new Map([[scoreId, 'viewer']]));
-    expect((await send('DELETE', `/api/v1/scores/${scoreId}/access/invitations/${encodeURIComponent(jo.email)}`)).status).toBeLessThan(300);
-    expect(await shared.rolesFor(jo.userId)).toEqual(new Map());
-    expect(await shared.rolesFor(ivy.userId)).toEqual(new Map());
   });
 
   it('should refuse a malformed score id in the path before any store is asked', async () => {

@@ -8,6 +8,9 @@ import { SCORE_PROJECTIONS } from '../src/projections/score-projections';
 import { ProjectionRunner } from '../src/runtime/projection-runner';
 import { SqliteFixture } from './fixtures/sqlite-fixture';
 
+// Four projections over a hundred random histories: seconds of work, more on a busy machine.
+jest.setTimeout(30_000);
+
 const histories = fc.uniqueArray(arbitraryScoreHistory({ maxCommands: 30 }), { minLength: 1, maxLength: 3, selector: (h) => h.scoreId });
 const schedule = fc.array(fc.boolean(), { minLength: 1, maxLength: 12 });
 

@@ -5,3 +5,5 @@ export * from './adapters/sqlite/sqlite-read-model-store';
 export * from './adapters/mongodb/mongo-read-model-store';
 export * from './create-read-model-store';
 export * from './scores/score-read-models';
+export * from './scores/score-people-read-models';
+export * from './caches/projector-cache-keys';

@@ -5,6 +5,8 @@ export interface ApiConfig {
   dataDir: string;
   mongodbUri?: string;
   redisUrl?: string;
+  /** Keys of the caches the projector writes and the API reads (REDIS_URL set); the projector's CACHE_PREFIX. */
+  cachePrefix: string;
   jwtSecret?: string;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
@@ -48,6 +50,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     dataDir: env['DATA_DIR'] || './data',
     mongodbUri: env['MONGODB_URI'] || undefined,
     redisUrl: redisUrl(env['REDIS_URL']),
+    cachePrefix: env['CACHE_PREFIX'] || 'bandpro:cache:',
     jwtSecret,
     corsOrigins: (env['CORS_ORIGIN'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     bodyLimit: env['BODY_LIMIT'] || '1mb',

@@ -17,6 +17,7 @@ import { GetScoreController } from './queries/get-score/get-score.controller';
 import { GetScoreHandler, GetScoreInfoHandler } from './queries/get-score/get-score.handler';
 import { ListScoresController } from './queries/list-scores/list-scores.controller';
 import { ListScoresHandler } from './queries/list-scores/list-scores.handler';
+import { scoreReadCachesProvider } from './queries/score-read-caches';
 
 @Module({
   imports: [CqrsModule, SharingModule],
@@ -40,6 +41,7 @@ import { ListScoresHandler } from './queries/list-scores/list-scores.handler';
     GetScoreHandler,
     GetScoreInfoHandler,
     ListScoresHandler,
+    scoreReadCachesProvider,
   ],
 })
 export class ScoresModule {}

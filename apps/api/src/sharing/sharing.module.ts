@@ -5,13 +5,12 @@ import { AccessController } from './access.controller';
 import { AccessService } from './access.service';
 import { AccessStore } from './access.store';
 import { ScoreRoleGuard } from './score-role.guard';
-import { SharedScores } from './shared-scores';
 
 /** Score access lists and share links; registers the global ScoreRoleGuard. Needs InfrastructureModule. */
 @Module({
   imports: [IdentityModule],
   controllers: [AccessController],
-  providers: [AccessStore, AccessService, SharedScores, { provide: APP_GUARD, useClass: ScoreRoleGuard }],
-  exports: [AccessStore, SharedScores],
+  providers: [AccessStore, AccessService, { provide: APP_GUARD, useClass: ScoreRoleGuard }],
+  exports: [AccessStore],
 })
 export class SharingModule {}

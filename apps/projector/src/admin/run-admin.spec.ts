@@ -54,6 +54,8 @@ describe('projector admin (real SQLite)', () => {
     expect(before).toEqual([
       expect.objectContaining({ projection: 'score-document', checkpoint: 0, head: 16, lag: 16 }),
       expect.objectContaining({ projection: 'score-catalogue', checkpoint: 0, head: 16, lag: 16 }),
+      expect.objectContaining({ projection: 'score-access', checkpoint: 0, head: 16, lag: 16 }),
+      expect.objectContaining({ projection: 'score-library', checkpoint: 0, head: 16, lag: 16 }),
     ]);
     expect(before[0]).not.toHaveProperty('generation');
     expect(rebuilt).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^score-document: generation \d+ active at position 16 \(first build\); 16 events in /) });
@@ -64,8 +66,7 @@ describe('projector admin (real SQLite)', () => {
 
   describe('verify', () => {
     beforeEach(async () => {
-      await admin('rebuild', 'score-document');
-      await admin('rebuild', 'score-catalogue');
+      for (const projection of ['score-document', 'score-catalogue', 'score-access', 'score-library']) await admin('rebuild', projection);
     });
 
     it('should report nothing on a consistent store, with the events it replayed and their rate', async () => {
@@ -106,7 +107,7 @@ describe('projector admin (real SQLite)', () => {
   });
 
   it('should refuse to rebuild a projection the projector does not have, naming those it has, with exit 2', async () => {
-    expect(await admin('rebuild', 'score-index')).toEqual({ code: 2, stdout: '', stderr: 'PROJECTION_NOT_FOUND: No projection named "score-index". Projections: score-document, score-catalogue\n' });
+    expect(await admin('rebuild', 'score-index')).toEqual({ code: 2, stdout: '', stderr: 'PROJECTION_NOT_FOUND: No projection named "score-index". Projections: score-document, score-catalogue, score-access, score-library\n' });
   });
 
   it('should refuse to rebuild while a running projector holds the lease, leaving its generation alone', async () => {

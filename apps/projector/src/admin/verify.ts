@@ -3,6 +3,7 @@ import type { ReadModelDoc } from '@bandpro/read-models';
 import type { AnyProjection } from '../projection/projection';
 import type { AdminContext } from './admin-context';
 import { firstDifference } from './first-difference';
+import { evolveAll, newRelatedKeys } from '../runtime/apply-batch';
 
 export type DifferenceKind = 'missing' | 'extra' | 'different';
 
@@ -81,7 +82,9 @@ function apply(replay: Replay, event: StoredEvent): boolean {
   if (event.position > until || !types.has(event.type)) return true;
   try {
     const keys = [...new Set(projection.keysOf(event))];
-    const next = keys.map((id) => projection.evolve(docs.get(id) ?? undefined, event, id));
+    const read = (id: string) => docs.get(id) ?? undefined;
+    for (let round = 0, found = newRelatedKeys(projection, event, read, keys, round); found.length > 0; found = newRelatedKeys(projection, event, read, keys, ++round)) keys.push(...found);
+    const next = evolveAll(projection, event, keys, docs);
     keys.forEach((id, index) => docs.set(id, next[index]));
     return true;
   } catch {
@@ -114,13 +117,13 @@ async function compare(context: AdminContext, replay: Replay): Promise<ReadModel
 
 /**
  * Ids of the rows readers see. The port returns documents without their ids; every BandPro read
- * model is keyed by its score's stream id and carries it as `scoreId` (or `id`).
+ * model carries its key as `id`, or is keyed by its score's stream id and carries that as `scoreId`.
  */
 async function storedIds(context: AdminContext, projection: AnyProjection): Promise<string[]> {
   const ids: string[] = [];
   for (let offset = 0; ; offset += COMPARE_CHUNK) {
     const page = await context.store.find<Record<string, unknown>>(projection.collection, { limit: COMPARE_CHUNK, offset });
-    for (const doc of page) ids.push(String(doc['scoreId'] ?? doc['id']));
+    for (const doc of page) ids.push(String(doc['id'] ?? doc['scoreId']));
     if (page.length < COMPARE_CHUNK) return ids;
   }
 }

@@ -12,6 +12,8 @@ describe('loadProjectorConfig', () => {
       lagLogIntervalMs: 30_000,
       redisUrl: undefined,
       exports: { queuePrefix: 'bandpro', s3: undefined },
+      trashPurge: { everyMs: 3_600_000, retentionDays: 30, queuePrefix: 'bandpro' },
+      cachePrefix: 'bandpro:cache:',
     });
   });
 
@@ -29,6 +31,9 @@ describe('loadProjectorConfig', () => {
       EXPORT_S3_BUCKET: 'exports',
       EXPORT_S3_ENDPOINT: 'http://minio:9000',
       EXPORT_S3_REGION: 'eu-west-1',
+      TRASH_PURGE_EVERY_MS: '60000',
+      TRASH_RETENTION_DAYS: '7',
+      CACHE_PREFIX: 'staging:cache:',
     };
     expect(loadProjectorConfig(env)).toEqual({
       dataDir: '/var/bandpro',
@@ -40,6 +45,8 @@ describe('loadProjectorConfig', () => {
       lagLogIntervalMs: 0,
       redisUrl: 'redis://cache:6379',
       exports: { queuePrefix: 'staging', s3: { bucket: 'exports', endpoint: 'http://minio:9000', region: 'eu-west-1' } },
+      trashPurge: { everyMs: 60_000, retentionDays: 7, queuePrefix: 'staging' },
+      cachePrefix: 'staging:cache:',
     });
   });
 
@@ -49,6 +56,8 @@ describe('loadProjectorConfig', () => {
     ['PROJECTOR_POLL_MS', '2.5'],
     ['PROJECTOR_LEASE_TTL_MS', '10'],
     ['REDIS_URL', 'http://cache'],
+    ['TRASH_PURGE_EVERY_MS', '10'],
+    ['TRASH_RETENTION_DAYS', '0'],
   ])('should refuse %s=%s with a typed error', (name, value) => {
     expect(() => loadProjectorConfig({ [name]: value })).toThrow(expect.objectContaining({ code: 'PROJECTOR_CONFIG_INVALID', message: expect.stringContaining(name) }));
   });

@@ -12,6 +12,17 @@ export interface ProjectorConfig {
   /** Set: the export worker runs here, taking jobs the API queued in Redis. */
   redisUrl?: string;
   exports: ProjectorExportsConfig;
+  trashPurge: TrashPurgeConfig;
+  /** Where the projector writes the caches the API reads (REDIS_URL set): the API's CACHE_PREFIX. */
+  cachePrefix: string;
+}
+
+/** Scores trashed longer than `retentionDays` are purged by a job every `everyMs`. */
+export interface TrashPurgeConfig {
+  everyMs: number;
+  retentionDays: number;
+  /** BullMQ's key prefix for the job's queue (REDIS_URL set). */
+  queuePrefix: string;
 }
 
 /** Must match the API's: the same queue prefix, and the same storage the API serves downloads from. */
@@ -40,6 +51,12 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv): ProjectorConfig {
     lagLogIntervalMs: whole(env, 'PROJECTOR_LAG_LOG_MS', 30_000, 0),
     redisUrl: redisUrl(env['REDIS_URL']),
     exports: exportsConfig(env),
+    trashPurge: {
+      everyMs: whole(env, 'TRASH_PURGE_EVERY_MS', 60 * 60 * 1000, 1000),
+      retentionDays: whole(env, 'TRASH_RETENTION_DAYS', 30, 1),
+      queuePrefix: env['TRASH_PURGE_QUEUE_PREFIX'] || env['EXPORT_QUEUE_PREFIX'] || 'bandpro',
+    },
+    cachePrefix: env['CACHE_PREFIX'] || 'bandpro:cache:',
   };
 }
 

@@ -25,7 +25,7 @@ export class ExportWorkerService implements OnApplicationShutdown {
   }
 }
 
-async function createSnapshotStore(config: ProjectorConfig): Promise<SnapshotStore> {
+export async function createSnapshotStore(config: ProjectorConfig): Promise<SnapshotStore> {
   if (!config.mongodbUri) return new SqliteSnapshotStore(join(config.dataDir, SQLITE_FILE_NAME));
   const { default: mongoose } = await import('mongoose');
   return new MongoSnapshotStore(await mongoose.createConnection(config.mongodbUri).asPromise());

@@ -15,15 +15,26 @@ export interface Projection<Doc extends ReadModelDoc = ReadModelDoc> {
   readonly collection: string;
   /** Other events are skipped (the checkpoint still moves past them). */
   readonly eventTypes: readonly string[];
-  /** Ids of the documents `event` changes. */
+  /** Ids of the documents `event` changes, in the order `evolve` is asked for them. */
   keysOf(event: StoredEvent): readonly string[];
+  /**
+   * Optional: more documents `event` changes that only other documents know of (the people a score
+   * is shared with, say). `read` gives the documents already named, as they were before the event;
+   * the runner asks again after loading what this returned, until nothing new comes back.
+   */
+  relatedKeysOf?(event: StoredEvent, read: DocReader<Doc>): readonly string[];
   /**
    * The document `id` after `event`; `undefined` in means none yet, `null` out deletes it. Must
    * not mutate `doc`: returning the same object means "unchanged" and nothing is written. `id`
-   * tells an event that touches several documents which one is asked for.
+   * tells an event that touches several documents which one is asked for. `read` gives another
+   * document of the same event: as the event left it when its key came earlier, else as before
+   * (the runner always passes it; tests of single-document projections may leave it out).
    */
-  evolve(doc: Doc | undefined, event: StoredEvent, id: string): Doc | null;
+  evolve(doc: Doc | undefined, event: StoredEvent, id: string, read?: DocReader<Doc>): Doc | null;
 }
+
+/** Another document of the event being applied; undefined when there is none. */
+export type DocReader<Doc extends ReadModelDoc = ReadModelDoc> = (id: string) => Doc | undefined;
 
 // Projections of any document type run side by side in one runner list.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

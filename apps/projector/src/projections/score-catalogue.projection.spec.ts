@@ -88,7 +88,15 @@ describe('score-catalogue projection', () => {
     expect(() => scoreCatalogueProjection.evolve(row, storedEvent(2, { type: 'ScoreFrobbed', data: {} }), SCORE_ID)).toThrow(/does not know ScoreFrobbed/);
   });
 
-  it('should read every score event type, since each one moves updatedAt', () => {
-    expect([...scoreCatalogueProjection.eventTypes].sort()).toEqual([...SCORE_EVENT_TYPES].sort());
+  it('should read every score event type, since each one moves updatedAt, and the purge', () => {
+    expect([...scoreCatalogueProjection.eventTypes].sort()).toEqual([...SCORE_EVENT_TYPES, 'ScorePurged'].sort());
+  });
+
+  it('should drop the row when the score is purged, keyed by the scoreId the lifecycle event names', () => {
+    const row = catalogue(history()) ?? undefined;
+    const purge = storedEvent(9, { type: 'ScorePurged', data: { scoreId: SCORE_ID } }, `score-lifecycle-${SCORE_ID}`);
+    expect(scoreCatalogueProjection.keysOf(purge)).toEqual([SCORE_ID]);
+    expect(scoreCatalogueProjection.evolve(row, purge, SCORE_ID)).toBeNull();
+    expect(() => scoreCatalogueProjection.keysOf(storedEvent(9, { type: 'ScorePurged', data: {} }))).toThrow(/names no scoreId/);
   });
 });

@@ -1,8 +1,8 @@
-import { SCORE_EVENT_TYPES, type Score, type ScoreEvent } from '@bandpro/domain';
+import type { Score, ScoreEvent } from '@bandpro/domain';
 import type { StoredEvent } from '@bandpro/events';
 import { SCORE_CATALOGUE_COLLECTION, type CataloguePart, type ScoreCatalogueEntry } from '@bandpro/read-models';
 import type { Projection } from '../projection/projection';
-import { asScoreEvent, scoreKeysOf } from './score-events';
+import { asScoreEvent, SCORE_READ_MODEL_EVENT_TYPES, scoreKeysOf } from './score-events';
 
 export class CatalogueRowMissingError extends Error {
   readonly code = 'CATALOGUE_ROW_MISSING';
@@ -20,9 +20,10 @@ export const scoreCatalogueProjection: Projection<ScoreCatalogueEntry> = {
   name: 'score-catalogue',
   version: 1,
   collection: SCORE_CATALOGUE_COLLECTION,
-  eventTypes: SCORE_EVENT_TYPES,
+  eventTypes: SCORE_READ_MODEL_EVENT_TYPES,
   keysOf: scoreKeysOf,
   evolve(row, stored) {
+    if (stored.type === 'ScorePurged') return null;
     const event = asScoreEvent(stored);
     const updatedAt = stored.metadata.recordedAt;
     if (event.type === 'ScoreCreated' || event.type === 'ScoreImported') return entryOf(event.data, updatedAt);

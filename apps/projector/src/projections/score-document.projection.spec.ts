@@ -1,6 +1,7 @@
 import { evolve, initialScoreState, invert, type ScoreEvent } from '@bandpro/domain';
 import { E, f, history, pitch, quarter, writeNote } from '@bandpro/domain/testing';
 import { project } from '../../test/fixtures/project';
+import { storedEvent } from '../../test/fixtures/stored-events';
 import { scoreDocumentProjection } from './score-document.projection';
 
 const documentOf = (events: ScoreEvent[]) => project(scoreDocumentProjection, events);
@@ -19,6 +20,11 @@ describe('score-document projection', () => {
   it('should delete the document when the score is discarded', () => {
     const created = history();
     expect(documentOf([...created, ...invert(created[0])])).toBeNull();
+  });
+
+  it('should delete the document when the score is purged', () => {
+    const doc = documentOf(history()) ?? undefined;
+    expect(scoreDocumentProjection.evolve(doc, storedEvent(2, { type: 'ScorePurged', data: { scoreId: 's' } }), 's')).toBeNull();
   });
 
   it('should refuse an event the domain cannot apply, so the runner can dead-letter it', () => {

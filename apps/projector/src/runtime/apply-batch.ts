@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@bandpro/events';
 import type { DeadLetterInput, DocumentChange, ReadModelCheckpoint, ReadModelDoc } from '@bandpro/read-models';
-import type { Projection } from '../projection/projection';
+import type { DocReader, Projection } from '../projection/projection';
 import type { DocCache } from './doc-cache';
 
 export type ApplyMode = 'live' | 'rebuild';
@@ -48,9 +48,11 @@ export async function applyBatch<Doc extends ReadModelDoc>(input: BatchInput<Doc
   const docs = await workingSet(input, planned);
   const changed = new Set<string>();
   let applied = 0;
-  for (const { event, keys } of planned) {
+  for (const { event, keys: named } of planned) {
     if (mode === 'rebuild' && deadLetters.length > 0) break;
-    const next = attempt(() => keys.map((id) => projection.evolve(docs.get(id) ?? undefined, event, id)), event, deadLetters);
+    const keys = projection.relatedKeysOf ? await withRelated(input, event, named, docs, deadLetters) : named;
+    if (!keys) continue;
+    const next = attempt(() => evolveAll(projection, event, keys, docs), event, deadLetters);
     if (!next) continue;
     keys.forEach((id, index) => {
       if (next[index] === docs.get(id)) return;
@@ -64,12 +66,60 @@ export async function applyBatch<Doc extends ReadModelDoc>(input: BatchInput<Doc
   return { changes, docs, checkpoint: checkpointAfter(events), deadLetters, applied };
 }
 
+export const MAX_RELATED_ROUNDS = 8;
+
+/**
+ * The named keys, then what relatedKeysOf finds through them, loading each round's new documents.
+ * A throwing relatedKeysOf dead-letters the event (undefined); a failing load fails the batch.
+ */
+async function withRelated<Doc extends ReadModelDoc>(
+  input: BatchInput<Doc>,
+  event: StoredEvent,
+  named: readonly string[],
+  docs: Map<string, Doc | null>,
+  deadLetters: DeadLetterInput[],
+): Promise<readonly string[] | undefined> {
+  const keys = [...named];
+  const read = (id: string) => docs.get(id) ?? undefined;
+  for (let round = 0; round <= MAX_RELATED_ROUNDS; round++) {
+    const found = attempt(() => newRelatedKeys(input.projection, event, read, keys, round), event, deadLetters);
+    if (found === undefined) return undefined;
+    if (found.length === 0) return keys;
+    await loadInto(input, [{ keys: found }], docs);
+    keys.push(...found);
+  }
+  return keys;
+}
+
+export function newRelatedKeys<Doc extends ReadModelDoc>(projection: Projection<Doc>, event: StoredEvent, read: DocReader<Doc>, keys: readonly string[], round: number): string[] {
+  const known = new Set(keys);
+  const found = [...new Set(projection.relatedKeysOf?.(event, read) ?? [])].filter((id) => !known.has(id));
+  if (found.length > 0 && round === MAX_RELATED_ROUNDS) throw new Error(`${projection.name}: the related keys of ${event.type} did not settle in ${MAX_RELATED_ROUNDS} rounds`);
+  return found;
+}
+
+/** Evolves each key in order; a later key reads the earlier ones as this event left them. */
+export function evolveAll<Doc extends ReadModelDoc>(projection: Projection<Doc>, event: StoredEvent, keys: readonly string[], docs: ReadonlyMap<string, Doc | null>): (Doc | null)[] {
+  const after = new Map<string, Doc | null>();
+  const read = (id: string) => (after.has(id) ? after.get(id) : docs.get(id)) ?? undefined;
+  for (const id of keys) after.set(id, projection.evolve(docs.get(id) ?? undefined, event, id, read));
+  return keys.map((id) => after.get(id) ?? null);
+}
+
 /** Every document the planned events touch, from the cache or the store; null when absent. */
 async function workingSet<Doc extends ReadModelDoc>(
   input: BatchInput<Doc>,
   planned: readonly { keys: readonly string[] }[],
 ): Promise<Map<string, Doc | null>> {
-  const docs = new Map<string, Doc | null>();
+  return loadInto(input, planned, new Map<string, Doc | null>());
+}
+
+/** Adds to `docs` the documents it lacks: pending changes first, then the cache, then one store read. */
+async function loadInto<Doc extends ReadModelDoc>(
+  input: BatchInput<Doc>,
+  planned: readonly { keys: readonly string[] }[],
+  docs: Map<string, Doc | null>,
+): Promise<Map<string, Doc | null>> {
   const missing: string[] = [];
   for (const { keys } of planned) {
     for (const id of keys) {

@@ -4,8 +4,7 @@ export interface Cache {
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
 }
 
-export const SCORE_METADATA_TTL_SECONDS = 2 * 60 * 60;
-export const QUERY_RESULT_TTL_SECONDS = 30 * 60;
+export { QUERY_RESULT_TTL_SECONDS, SCORE_METADATA_TTL_SECONDS } from '@bandpro/read-models';
 
 /** Reads through the cache: a miss (or a cache error) computes and stores the value. */
 export async function readThrough<T>(cache: Cache, key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T> {

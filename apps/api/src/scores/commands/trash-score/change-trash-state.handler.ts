@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@bandpro/domain';
 import type { EventStore } from '@bandpro/events';
 import { EVENT_STORE } from '../../../infrastructure/tokens';
-import { decideLifecycle, isTrashedAt, lifecycleStreamId } from '../../lifecycle/score-lifecycle';
+import { decideLifecycle, isTrashedAt, lifecycleStreamId, loadLifecycle } from '../../lifecycle/score-lifecycle';
 import { ChangeTrashState } from './change-trash-state.command';
 
 export interface TrashState {
@@ -11,7 +11,7 @@ export interface TrashState {
   trashed: boolean;
 }
 
-/** Load (the lifecycle stream's version is its state), decide, append. */
+/** Load (the lifecycle stream's version, and its last event once restored), decide, append. */
 @CommandHandler(ChangeTrashState)
 export class ChangeTrashStateHandler implements ICommandHandler<ChangeTrashState, TrashState> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -20,9 +20,9 @@ export class ChangeTrashStateHandler implements ICommandHandler<ChangeTrashState
     const { scoreId } = command;
     if ((await this.store.streamVersion(scoreId)) === 0) throw new NotFoundError('SCORE_NOT_FOUND', 'There is no such score', { scoreId });
     const streamId = lifecycleStreamId(scoreId);
-    const version = await this.store.streamVersion(streamId);
+    const { state, version } = await loadLifecycle(this.store, scoreId);
     if (await this.isRetry(streamId, version, commandId)) return { scoreId, trashed: isTrashedAt(version) };
-    const events = decideLifecycle(command, isTrashedAt(version));
+    const events = decideLifecycle(command, state);
     const result = await this.store.append(streamId, events, { expectedVersion: version === 0 ? 'no_stream' : version, commandId, actor });
     return { scoreId, trashed: isTrashedAt(result.nextExpectedVersion) };
   }

@@ -5,11 +5,10 @@ import type { EventStore } from '@bandpro/events';
 import {
   SCORE_CATALOGUE_COLLECTION, SCORE_DOCUMENT_COLLECTION, type ReadModelStore, type ScoreCatalogueEntry, type ScoreDocumentView,
 } from '@bandpro/read-models';
-import { readThrough, SCORE_METADATA_TTL_SECONDS, type Cache } from '../../../infrastructure/cache/cache.port';
 import type { ScoreLoader } from '../../../infrastructure/score-loader';
-import { CACHE, EVENT_STORE, READ_MODEL_STORE, SCORE_LOADER } from '../../../infrastructure/tokens';
-import { SCORE_CATALOGUE_PROJECTION } from '../projections';
-import { isTrashedAt, lifecycleStreamId } from '../../lifecycle/score-lifecycle';
+import { EVENT_STORE, READ_MODEL_STORE, SCORE_LOADER } from '../../../infrastructure/tokens';
+import { SCORE_READ_CACHES, type ScoreReadCaches } from '../score-read-caches';
+import { loadLifecycle, scoreNotFound as notFound } from '../../lifecycle/score-lifecycle';
 import { GetScore, GetScoreInfo } from './get-score.query';
 
 export interface ScoreView {
@@ -30,8 +29,6 @@ function asRequested(view: Omit<ScoreView, 'concertPitch'>, concertPitch: boolea
   return { ...view, concertPitch, document, writtenKeys: keys };
 }
 
-const notFound = (scoreId: string) => new NotFoundError('SCORE_NOT_FOUND', 'There is no such score', { scoreId });
-
 /** The latest document comes from the read model; an older version is rebuilt from events (time travel). */
 @QueryHandler(GetScore)
 export class GetScoreHandler implements IQueryHandler<GetScore, ScoreView> {
@@ -42,7 +39,9 @@ export class GetScoreHandler implements IQueryHandler<GetScore, ScoreView> {
   ) {}
 
   async execute({ scoreId, version, concertPitch }: GetScore): Promise<ScoreView> {
-    const trashed = isTrashedAt(await this.store.streamVersion(lifecycleStreamId(scoreId)));
+    const { state } = await loadLifecycle(this.store, scoreId);
+    if (state === 'purged') throw notFound(scoreId);
+    const trashed = state === 'trashed';
     if (version === undefined) {
       const document = await this.readModels.get<ScoreDocumentView>(SCORE_DOCUMENT_COLLECTION, scoreId);
       if (!document) throw notFound(scoreId);
@@ -57,19 +56,16 @@ export class GetScoreHandler implements IQueryHandler<GetScore, ScoreView> {
   }
 }
 
-/** The catalogue entry of one score, cached by the catalogue's checkpoint so a newer projection is a new key. */
+/** The catalogue entry of one score, through the score metadata cache. */
 @QueryHandler(GetScoreInfo)
 export class GetScoreInfoHandler implements IQueryHandler<GetScoreInfo, ScoreCatalogueEntry> {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(CACHE) private readonly cache: Cache,
+    @Inject(SCORE_READ_CACHES) private readonly caches: ScoreReadCaches,
   ) {}
 
   async execute({ scoreId }: GetScoreInfo): Promise<ScoreCatalogueEntry> {
-    const { position } = await this.readModels.checkpoint(SCORE_CATALOGUE_PROJECTION);
-    const entry = await readThrough(this.cache, `score-info:${scoreId}:${position}`, SCORE_METADATA_TTL_SECONDS, () =>
-      this.readModels.get<ScoreCatalogueEntry>(SCORE_CATALOGUE_COLLECTION, scoreId),
-    );
+    const entry = await this.caches.scoreInfo(scoreId, () => this.readModels.get<ScoreCatalogueEntry>(SCORE_CATALOGUE_COLLECTION, scoreId));
     if (!entry) throw notFound(scoreId);
     return entry;
   }

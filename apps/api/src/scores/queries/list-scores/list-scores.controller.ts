@@ -18,7 +18,7 @@ export class ListScoresController {
   list(@Query() query: ListScoresDto, @CurrentActor() actor: AuthenticatedRequest['actor']): Promise<ScorePage> {
     const who = requireActor(actor);
     return this.queryBus.execute(
-      new ListScores(who.id, actor?.userId ?? who.id, {
+      new ListScores(actor?.userId ?? who.id, {
         q: query.q,
         instrument: query.instrument,
         trashed: query.trashed ?? false,
