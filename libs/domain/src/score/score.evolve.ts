@@ -31,9 +31,18 @@ import {
 import { evolveSelectionTransposed } from './evolve/transpose.evolve';
 import { initialScoreState, type ScoreState } from './model/score.state';
 
-/** Applies one event. Pure, and copies only the path to what the event changes (see evolve/paths.ts). */
+/**
+ * Applies one event. Pure, and copies only the path to what the event changes (see evolve/paths.ts).
+ * V8 tests the cases in order, so note entry and pitch changes, most of a score's history, come first.
+ */
 export function evolve(state: ScoreState, event: ScoreEvent): ScoreState {
   switch (event.type) {
+    case 'NoteWritten':
+    case 'DurationChanged':
+    case 'VoiceEntriesRestored':
+      return evolveSplice(state, event);
+    case 'NotePitchChanged':
+      return evolveNotePitchChanged(state, event);
     case 'ScoreCreated':
     case 'ScoreImported':
       return evolveScoreStarted(state, event);
@@ -67,16 +76,10 @@ export function evolve(state: ScoreState, event: ScoreEvent): ScoreState {
       return evolveClefChanged(state, event);
     case 'TrailingRestsRemoved':
       return evolveTrailingRestsRemoved(state, event);
-    case 'NoteWritten':
-    case 'DurationChanged':
-    case 'VoiceEntriesRestored':
-      return evolveSplice(state, event);
     case 'NoteDeleted':
       return evolveNoteDeleted(state, event);
     case 'NoteRestored':
       return evolveNoteRestored(state, event);
-    case 'NotePitchChanged':
-      return evolveNotePitchChanged(state, event);
     case 'ChordPitchAdded':
       return evolveChordPitchAdded(state, event);
     case 'ChordPitchRemoved':
