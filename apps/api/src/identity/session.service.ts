@@ -58,11 +58,18 @@ export class SessionService {
     return this.pair(state.userId, token.familyId, events[0].data.generation, secret);
   }
 
-  async revoke(refreshToken: string, now: Date): Promise<void> {
+  /** Returns the session's user, for the audit record. */
+  async revoke(refreshToken: string, now: Date): Promise<string> {
     const token = parse(refreshToken);
     const { state, version } = await this.load(token.familyId);
     if (state.status === 'none' || state.tokenHashes[token.generation] !== sha256(token.secret)) throw refreshRefused('unknown token');
     await this.run(token.familyId, state.userId, version, { type: 'RevokeSession', data: { reason: 'logout' }, metadata: meta(state.userId, now) }, state);
+    return state.userId;
+  }
+
+  /** The user an access token this service just signed was issued to. */
+  userOf(accessToken: string): string {
+    return this.jwt.decode<AccessTokenPayload>(accessToken).sub;
   }
 
   /** Ends a session whatever token it is at (an erased account's); a session already ended stays as it is. */

@@ -66,7 +66,12 @@ describe('export my data and erase me (the API and projector as child processes,
     expect(registered.status).toBe(201);
     const login = await call(api.url, 'POST', '/api/v1/auth/login', { body: { email: ZED.email, password: TEST_PASSWORD }, headers });
     expect(login.status).toBe(200);
-    zed = { userId: registered.body.userId, accessToken: login.body.accessToken, apiKey: '' };
+    // Refreshing and logging out send no access token: the audit must still know whose address it holds.
+    const refreshed = await call(api.url, 'POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken }, headers });
+    expect(refreshed.status).toBe(200);
+    zed = { userId: registered.body.userId, accessToken: refreshed.body.accessToken, apiKey: '' };
+    const second = await call(api.url, 'POST', '/api/v1/auth/login', { body: { email: ZED.email, password: TEST_PASSWORD }, headers });
+    expect((await call(api.url, 'POST', '/api/v1/auth/logout', { body: { refreshToken: second.body.refreshToken }, headers })).status).toBe(204);
     expect((await call(api.url, 'POST', '/api/v1/auth/login', { body: { email: ZED.email, password: 'not it at all' }, headers })).status).toBe(401);
     zed.apiKey = (await asZed('POST', '/api/v1/api-keys', { name: `laptop of ${ZED.name}`, scope: 'write' })).body.key;
 
@@ -119,7 +124,7 @@ describe('export my data and erase me (the API and projector as child processes,
     expect(events.filter((event) => event.metadata.actor.id === zed.userId)).toHaveLength(2);
     expect(JSON.parse(text('comments.json'))).toEqual({ comments: [], note: expect.stringContaining('no comments yet') });
     const audit = text('audit.ndjson').trim().split('\n').map((line) => JSON.parse(line));
-    expect(audit.map((record) => record.action)).toEqual(expect.arrayContaining(['auth.login', 'api_key.used']));
+    expect(audit.map((record) => record.action)).toEqual(expect.arrayContaining(['auth.registered', 'auth.login', 'auth.refreshed', 'auth.logout', 'api_key.used']));
     expect(audit.every((record) => record.ip === ZED.ip && record.userAgent === ZED.userAgent)).toBe(true);
   });
 

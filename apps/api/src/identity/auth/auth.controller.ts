@@ -46,16 +46,20 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() dto: RefreshDto) {
-    return this.sessions.rotate(dto.refreshToken, new Date());
+  async refresh(@Body() dto: RefreshDto, @Req() request: Request) {
+    const tokens = await this.sessions.rotate(dto.refreshToken, new Date());
+    // Named in the audit record, so the client address is sealed with this person's key (contract G9).
+    noteAudit(request, { actor: { id: this.sessions.userOf(tokens.accessToken), kind: 'user' } });
+    return tokens;
   }
 
   /** Public: the refresh token itself proves the right to end its session, even once the access token expired. */
   @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.sessions.revoke(dto.refreshToken, new Date());
+  async logout(@Body() dto: RefreshDto, @Req() request: Request): Promise<void> {
+    const userId = await this.sessions.revoke(dto.refreshToken, new Date());
+    noteAudit(request, { actor: { id: userId, kind: 'user' } });
   }
 
   @ApiBearerAuth()
