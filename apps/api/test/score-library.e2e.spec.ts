@@ -49,6 +49,8 @@ describe('a purged score, over HTTP', () => {
     const restore = await alice('POST', `/api/v1/scores/${scoreId}/restore`, {});
     expect(restore).toMatchObject({ status: 409, body: { code: 'SCORE_PURGED' } });
     expect((await alice('POST', `/api/v1/scores/${scoreId}/trash`, {})).body).toMatchObject({ code: 'SCORE_NOT_FOUND' });
+    expect((await alice('POST', `/api/v1/scores/${scoreId}/duplicate`, {})).body).toMatchObject({ code: 'SCORE_NOT_FOUND' });
+    expect((await alice('POST', `/api/v1/scores/${scoreId}/commands`, { type: 'UpdateScoreInfo', data: { title: 'Back' } })).body).toMatchObject({ code: 'SCORE_NOT_FOUND' });
     expect((await alice('GET', '/api/v1/scores?trashed=true')).body.total).toBe(0);
     await eventually(async () => ((await alice('GET', `/api/v1/scores/${scoreId}/info`)).status === 404 ? true : undefined));
   });
