@@ -64,6 +64,8 @@ describe('export my data and erase me (the API and projector as child processes,
     const headers = { 'user-agent': ZED.userAgent, 'x-forwarded-for': ZED.ip };
     const registered = await call(api.url, 'POST', '/api/v1/auth/register', { body: { email: ZED.email, displayName: ZED.name, password: TEST_PASSWORD }, headers });
     expect(registered.status).toBe(201);
+    const twice = await call(api.url, 'POST', '/api/v1/auth/register', { body: { email: ZED.email, displayName: ZED.name, password: TEST_PASSWORD }, headers });
+    expect(twice).toMatchObject({ status: 409, body: { code: 'EMAIL_TAKEN' } });
     const login = await call(api.url, 'POST', '/api/v1/auth/login', { body: { email: ZED.email, password: TEST_PASSWORD }, headers });
     expect(login.status).toBe(200);
     // Refreshing and logging out send no access token: the audit must still know whose address it holds.

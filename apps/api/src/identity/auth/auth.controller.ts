@@ -23,6 +23,8 @@ export class AuthController {
   @Public()
   @Post('register')
   async register(@Body() dto: RegisterDto, @Req() request: Request) {
+    // Refused (the email taken), the record names no actor: the email's subject seals its client address.
+    noteAudit(request, { details: { emailSubject: await this.accounts.emailSubject(dto.email) } });
     const registered = await this.auth.register(dto);
     noteAudit(request, { actor: { id: registered.userId, kind: 'user' } });
     return registered;
