@@ -6,7 +6,7 @@ import { call, eventually, type HttpResult } from '../support/http';
 import { startApi, startProjector, tempDataDir, type RunningApi, type RunningProcess } from '../support/processes';
 import { REDIS_URL, redisAvailable } from '../support/redis';
 import { idsOf, noteData, type CreatedIds } from '../support/score-fixtures';
-import { scanFiles, scanRedis } from './support/plaintext-scan';
+import { readModelCollections, scanFiles, scanRedis } from './support/plaintext-scan';
 
 jest.setTimeout(180_000);
 
@@ -24,6 +24,7 @@ const ZED = {
 describe('export my data and erase me (the API and projector as child processes, SQLite and Redis)', () => {
   const data = tempDataDir();
   const prefix = `bandpro-test-gdpr-${tag}`;
+  const cachePrefix = `${prefix}:cache:`;
   const redisUrl = `${REDIS_URL.replace(/\/\d*$/, '')}/${REDIS_DB}`;
   let available = false;
   let api: RunningApi | undefined;
@@ -54,7 +55,7 @@ describe('export my data and erase me (the API and projector as child processes,
       process.stdout.write(`GDPR export and erasure: skipped (no Redis at ${REDIS_URL})\n`);
       return;
     }
-    const env = { DATA_DIR: data.dir, REDIS_URL: redisUrl, EXPORT_QUEUE_PREFIX: prefix, TRUST_PROXY: 'true', AUDIT_FLUSH_MS: '20', SNAPSHOT_EVERY: '2' };
+    const env = { DATA_DIR: data.dir, REDIS_URL: redisUrl, EXPORT_QUEUE_PREFIX: prefix, CACHE_PREFIX: cachePrefix, TRUST_PROXY: 'true', AUDIT_FLUSH_MS: '20', SNAPSHOT_EVERY: '2' };
     [api, projector] = await Promise.all([startApi(env), startProjector(env)]);
     bob = await signIn(api.url, 'bob');
     bobs = await createScore(asBob, 'Bob and the pending invitation');
@@ -181,10 +182,16 @@ describe('export my data and erase me (the API and projector as child processes,
 
     const secrets = { email: ZED.email, name: ZED.name, ip: ZED.ip, userAgent: ZED.userAgent };
     const { findings: inFiles, files } = scanFiles(data.dir, secrets);
+    process.stdout.write(`GDPR scan: ${files.map((file) => file.slice(data.dir.length + 1)).join(', ')}\n`);
     expect(files.map((file) => file.slice(data.dir.length + 1))).toEqual(expect.arrayContaining(['bandpro.sqlite', 'audit.sqlite', 'personal-data-keys.sqlite']));
+    expect(readModelCollections(data.dir)).toEqual(expect.arrayContaining(['score-access', 'score-catalogue', 'score-document', 'score-library']));
     const redis = new Redis(redisUrl);
     try {
       const { findings: inRedis, keys } = await scanRedis(redis, secrets);
+      // The projector's caches were written (Bob's profile among them), and the erased person's profile is gone.
+      expect(await redis.exists(`${cachePrefix}profile:${bob.userId}`)).toBe(1);
+      expect(await redis.exists(`${cachePrefix}profile:${zed.userId}`)).toBe(0);
+      process.stdout.write(`GDPR scan: ${keys} Redis keys\n`);
       expect(keys).toBeGreaterThan(0);
       expect([...inFiles, ...inRedis]).toEqual([]);
     } finally {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import Redis from 'ioredis';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,4 +84,14 @@ function listFiles(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? listFiles(path) : [path];
   });
+}
+
+/** The read-model collections holding documents in the data directory's store: what the file scan covered. */
+export function readModelCollections(dir: string): string[] {
+  const db = new Database(join(dir, 'bandpro.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT DISTINCT collection FROM rm_documents ORDER BY collection').all() as { collection: string }[]).map((row) => row.collection);
+  } finally {
+    db.close();
+  }
 }
