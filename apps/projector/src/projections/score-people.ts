@@ -142,8 +142,22 @@ export function registerInvitee(core: ScoreAccessCore, email: EmailKey, userId: 
   return { ...core, registered: { ...core.registered, [email]: userId } };
 }
 
-/** Each person's role: the owner, memberships, and invitations (by user once registered), the stronger one winning. */
-export function rolesByPerson(core: ScoreAccessCore): Map<PersonKey, AccessRole> {
+const rolesOfCore = new WeakMap<ScoreAccessCore, ReadonlyMap<PersonKey, AccessRole>>();
+
+/**
+ * Each person's role: the owner, memberships, and invitations (by user once registered), the
+ * stronger one winning. Remembered per core: cores are never mutated, and every event of a score
+ * asks for its people several times.
+ */
+export function rolesByPerson(core: ScoreAccessCore): ReadonlyMap<PersonKey, AccessRole> {
+  const known = rolesOfCore.get(core);
+  if (known) return known;
+  const roles = computeRoles(core);
+  rolesOfCore.set(core, roles);
+  return roles;
+}
+
+function computeRoles(core: ScoreAccessCore): Map<PersonKey, AccessRole> {
   const roles = new Map<PersonKey, AccessRole>();
   const grant = (person: PersonKey, role: AccessRole) => roles.set(person, stronger(roles.get(person), role));
   for (const [userId, role] of Object.entries(core.members)) grant(userPerson(userId), role);

@@ -84,9 +84,11 @@ async function withRelated<Doc extends ReadModelDoc>(
   for (let round = 0; round <= MAX_RELATED_ROUNDS; round++) {
     const found = attempt(() => newRelatedKeys(input.projection, event, read, keys, round), event, deadLetters);
     if (found === undefined) return undefined;
-    if (found.length === 0) return keys;
-    await loadInto(input, [{ keys: found }], docs);
     keys.push(...found);
+    // Only newly loaded documents can make relatedKeysOf answer differently: without any, it has settled.
+    const fresh = found.filter((id) => !docs.has(id));
+    if (fresh.length === 0) return keys;
+    await loadInto(input, [{ keys: fresh }], docs);
   }
   return keys;
 }
