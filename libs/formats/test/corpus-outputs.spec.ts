@@ -44,6 +44,7 @@ describe.each(FILES)('the corpus file %s', (file) => {
     }
   });
 
+  // The first render starts Verovio's WebAssembly runtime: seconds on a busy 2-core machine, so no 5 s limit.
   it('should engrave a PDF that poppler reads, with the title on its first page', async () => {
     const pdf = await renderPdf(score, { pageSize: 'A4' });
     const dir = mkdtempSync(join(tmpdir(), 'corpus-pdf-'));
@@ -58,7 +59,7 @@ describe.each(FILES)('the corpus file %s', (file) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
 
 it('should find the corpus', () => {

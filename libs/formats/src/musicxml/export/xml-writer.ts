@@ -20,44 +20,52 @@ export function el(name: string, attrs: Record<string, string | number | undefin
 /** An element holding only text (or a number). */
 export const leaf = (name: string, text: string | number, attrs: Record<string, string | number | undefined> = {}): XmlNode => el(name, attrs, String(text));
 
-/** Characters XML 1.0 cannot hold at all (most control characters) are dropped rather than written. */
-function xmlChars(text: string): string {
+/** Characters XML 1.0 cannot hold at all (most control characters): dropped rather than written. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex -- as above
+const NEEDS_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>"]/;
+
+export function escapeXml(text: string): string {
+  // Almost every text and attribute of a score (numbers, step names, types) needs nothing: test once, copy nothing.
+  if (!NEEDS_WORK.test(text)) return text;
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function attrsText(attrs: XmlNode['attrs']): string {
   let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) as number;
-    if (code >= 0x20 ? code !== 0xfffe && code !== 0xffff : code === 0x09 || code === 0x0a || code === 0x0d) out += ch;
+  for (const key in attrs) {
+    const value = attrs[key];
+    if (value !== undefined) out += ` ${key}="${escapeXml(typeof value === 'number' ? String(value) : value)}"`;
   }
   return out;
 }
 
-export function escapeXml(text: string): string {
-  return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function attrsText(attrs: XmlNode['attrs']): string {
-  return Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
-    .join('');
-}
+const PADS: string[] = [];
+const pad = (depth: number): string => (PADS[depth] ??= '  '.repeat(depth));
 
 function write(node: XmlNode, depth: number, out: string[]): void {
-  const pad = '  '.repeat(depth);
-  const open = `${pad}<${node.name}${attrsText(node.attrs)}`;
-  if (node.children.length === 0) {
+  const indent = pad(depth);
+  const open = `${indent}<${node.name}${attrsText(node.attrs)}`;
+  const children = node.children;
+  if (children.length === 0) {
     out.push(`${open}/>`);
     return;
   }
-  if (node.children.every((c) => typeof c === 'string')) {
-    out.push(`${open}>${node.children.map((c) => escapeXml(c as string)).join('')}</${node.name}>`);
+  if (children.length === 1 && typeof children[0] === 'string') {
+    out.push(`${open}>${escapeXml(children[0])}</${node.name}>`);
+    return;
+  }
+  if (children.every((c) => typeof c === 'string')) {
+    out.push(`${open}>${children.map((c) => escapeXml(c as string)).join('')}</${node.name}>`);
     return;
   }
   out.push(`${open}>`);
-  for (const c of node.children) {
-    if (typeof c === 'string') out.push(`${pad}  ${escapeXml(c)}`);
+  for (const c of children) {
+    if (typeof c === 'string') out.push(`${indent}  ${escapeXml(c)}`);
     else write(c, depth + 1, out);
   }
-  out.push(`${pad}</${node.name}>`);
+  out.push(`${indent}</${node.name}>`);
 }
 
 export function serialise(root: XmlNode, doctype: string): string {
