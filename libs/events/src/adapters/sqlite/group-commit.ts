@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-connection';
 
 interface Pending<R> {
@@ -42,6 +43,9 @@ export class GroupCommit {
   private queue: Pending<unknown>[] = [];
   private scheduled = false;
   private readonly unit: (work: () => unknown) => unknown;
+  // better-sqlite3 builds each transaction function with its own property descriptors: made once, not per commit.
+  private readonly fastGroup: Database.Transaction<(group: Pending<unknown>[]) => Outcome<unknown>[]>;
+  private readonly carefulGroup: Database.Transaction<(group: Pending<unknown>[]) => Outcome<unknown>[]>;
   readonly stats: GroupCommitStats = { commits: 0, appends: 0, fallbacks: 0 };
 
   constructor(
@@ -51,6 +55,8 @@ export class GroupCommit {
   ) {
     // A transaction function called inside another one runs in a SAVEPOINT.
     this.unit = db.transaction((work: () => unknown) => work());
+    this.fastGroup = db.transaction((group: Pending<unknown>[]) => group.map((pending) => this.fastUnit(pending)));
+    this.carefulGroup = db.transaction((group: Pending<unknown>[]) => group.map((pending) => this.carefulUnit(pending)));
   }
 
   submit<R>(work: () => R): Promise<R> {
@@ -92,7 +98,7 @@ export class GroupCommit {
   /** The group without savepoints; undefined when it had to be rolled back. */
   private runFast(group: Pending<unknown>[]): Outcome<unknown>[] | undefined {
     try {
-      return this.db.transaction(() => group.map((pending) => this.fastUnit(pending))).immediate();
+      return this.fastGroup.immediate(group);
     } catch (error) {
       if (!(error instanceof UnitFailedMidWrite)) throw error;
       this.stats.fallbacks += 1;
@@ -115,7 +121,7 @@ export class GroupCommit {
   }
 
   private runCareful(group: Pending<unknown>[]): Outcome<unknown>[] {
-    return this.db.transaction(() => group.map((pending) => this.carefulUnit(pending))).immediate();
+    return this.carefulGroup.immediate(group);
   }
 
   private carefulUnit(pending: Pending<unknown>): Outcome<unknown> {
