@@ -26,10 +26,6 @@ export function toStoreError(error: unknown): unknown {
   return error;
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return isSqliteError(error) && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
-}
-
 /** Reads and whole-transaction failures have no caller code in them: any error is the store's. */
 export function unavailable(error: unknown): EventStoreError {
   const mapped = toStoreError(error);

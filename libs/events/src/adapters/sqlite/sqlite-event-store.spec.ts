@@ -163,18 +163,29 @@ describe('SqliteEventStore', () => {
     db.close();
   });
 
-  it('should report a head edited out of step with its rows as a lost race, with the real version', async () => {
-    const db = openSqlite(file);
-    const store = new SqliteEventStore({ db });
-    await store.append('s', [note(1), note(2)], options('no_stream'));
-    db.prepare("UPDATE event_streams SET version = 0 WHERE stream_id = 's'").run();
+  it('should drop the head table and trigger of files written before, and keep their streams right', async () => {
+    const old = openSqlite(file);
+    old.exec(`
+      CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, stream_id TEXT NOT NULL,
+        version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,
+        metadata TEXT NOT NULL, UNIQUE (stream_id, version));
+      CREATE TABLE event_streams (stream_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TRIGGER event_streams_head AFTER INSERT ON events BEGIN
+        INSERT INTO event_streams (stream_id, version) VALUES (NEW.stream_id, NEW.version)
+        ON CONFLICT (stream_id) DO UPDATE SET version = max(version, excluded.version);
+      END;
+      INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata)
+        VALUES ('e1', 's', 1, 'NoteAdded', 1, '{"n":1}', '{}'), ('e2', 's', 2, 'NoteAdded', 1, '{"n":2}', '{}');`);
+    old.close();
 
-    const attempt = store.append('s', [note(3)], options('no_stream'));
-
-    await expect(attempt).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await expect(attempt).rejects.toMatchObject({ actual: 2 });
+    const store = new SqliteEventStore({ filename: file });
+    await expect(store.append('s', [note(3)], options(1))).rejects.toMatchObject({ actual: 2 });
+    await expect(store.append('s', [note(3)], options(2))).resolves.toMatchObject({ nextExpectedVersion: 3 });
     await store.close();
+    const db = openSqlite(file);
+    const leftovers = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'event_streams%'").all();
     db.close();
+    expect(leftovers).toEqual([]);
   });
 
   it('should read a stream in pages without skipping or repeating', async () => {

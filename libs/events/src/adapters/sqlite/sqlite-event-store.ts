@@ -7,7 +7,7 @@ import {
   type RecordedCommand,
 } from '../../store/append-decision';
 import { OpenGuard } from '../../store/closable';
-import { StoreUnavailableError, WrongExpectedVersionError } from '../../store/errors';
+import { StoreUnavailableError } from '../../store/errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -23,7 +23,7 @@ import { UpcasterChain } from '../../upcasting/upcaster-chain';
 import { GroupCommit, RejectedBeforeWrite, type GroupCommitStats } from './group-commit';
 import { openSqlite, type SqliteDatabase } from './sqlite-connection';
 import { ensureEventTables, prepareEventStatements, type EventRow, type EventStatements } from './sqlite-event-schema';
-import { isUniqueViolation, toStoreError, unavailable } from './sqlite-errors';
+import { toStoreError, unavailable } from './sqlite-errors';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   /** A file to open with `openSqlite`; the store then owns and closes the handle. */
@@ -166,21 +166,14 @@ export class SqliteEventStore implements EventStore {
   private insertEvents(append: PreparedAppend, fromVersion: number): StoredEvent[] {
     const metadata = stampMetadata(append, this.clock());
     const metadataJson = JSON.stringify(metadata);
-    try {
-      return append.events.map((event, index) => {
-        const version = fromVersion + index;
-        const eventId = newEventId();
-        const { streamId } = append;
-        const row = [eventId, streamId, version, event.type, event.schemaVersion, event.json, metadataJson] as const;
-        const position = Number(this.statements.insertEvent.run(...row).lastInsertRowid);
-        return toStoredEvent(append, index, { version, position, eventId, metadata });
-      });
-    } catch (error) {
-      // Only a head out of step with the rows (edited by hand) gets here: still a lost race, not a crash.
-      if (!isUniqueViolation(error)) throw error;
-      const actual = (this.statements.lastVersion.get(append.streamId) as { version: number }).version;
-      throw new WrongExpectedVersionError(append.streamId, append.expectedVersion, actual);
-    }
+    return append.events.map((event, index) => {
+      const version = fromVersion + index;
+      const eventId = newEventId();
+      const { streamId } = append;
+      const row = [eventId, streamId, version, event.type, event.schemaVersion, event.json, metadataJson] as const;
+      const position = Number(this.statements.insertEvent.run(...row).lastInsertRowid);
+      return toStoredEvent(append, index, { version, position, eventId, metadata });
+    });
   }
 
   private recorded(commandId: string): RecordedCommand | undefined {
