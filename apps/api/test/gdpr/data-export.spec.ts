@@ -84,7 +84,7 @@ describe('the data export of one person', () => {
     await editBy(rig.store, THEIRS, ANN);
     await rig.auditLog.record(await Promise.all([audited('r2', ANN, '2026-11-26T07:00:02.000Z'), audited('r1', ANN, '2026-11-26T07:00:01.000Z'), audited('r3', BEA, '2026-11-26T07:00:03.000Z')].map((r) => sealAuditRecord(r, rig.personalData.vault))));
 
-    const account = await rig.service.account(ANN);
+    const account = await rig.service.account({ kind: 'user', userId: ANN });
     const files = await zipOf((zip) => rig.service.write(account, zip, NOW));
 
     expect(Object.keys(files).sort()).toEqual(['audit.ndjson', 'comments.json', 'profile.json', `scores/${MINE}.events.ndjson`, `scores/${MINE}.musicxml`, `scores/${THEIRS}.events.ndjson`, `scores/${THEIRS}.musicxml`]);
@@ -101,7 +101,8 @@ describe('the data export of one person', () => {
     expect(audit.map((record) => [record.id, record.ip, record.userAgent])).toEqual([['r1', '192.0.2.1', 'UA'], ['r2', '192.0.2.1', 'UA']]);
   });
 
-  it('should refuse an account that does not exist before the first byte', async () => {
-    await expect(exportRig().service.account(testId(9, 0xa))).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  it('should refuse, before the first byte, an account that does not exist and an API key', async () => {
+    await expect(exportRig().service.account({ kind: 'user', userId: testId(9, 0xa) })).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await expect(exportRig().service.account({ kind: 'api-key', userId: ANN })).rejects.toMatchObject({ status: 403, code: 'USER_SESSION_REQUIRED' });
   });
 });

@@ -129,6 +129,7 @@ describe('export my data and erase me (the API and projector as child processes,
     const audit = text('audit.ndjson').trim().split('\n').map((line) => JSON.parse(line));
     expect(audit.map((record) => record.action)).toEqual(expect.arrayContaining(['auth.registered', 'auth.login', 'auth.refreshed', 'auth.logout', 'api_key.used']));
     expect(audit.every((record) => record.ip === ZED.ip && record.userAgent === ZED.userAgent)).toBe(true);
+    expect(await call(url(), 'GET', '/api/v1/me/data-export', { apiKey: zed.apiKey })).toMatchObject({ status: 403, body: { code: 'USER_SESSION_REQUIRED' } });
   });
 
   it('should refuse an erasure that leaves an owned score undecided, names a wrong password or an impossible transfer, and change nothing', async () => {

@@ -10,8 +10,8 @@ const EVERYONE: Who[] = ['owner', 'editor', 'commenter', 'viewer', 'share link',
 const KEY_HOLDERS = { "owner's read key": 'owner', "editor's write key": 'editor' } as const;
 /** A key acts with its user's role; a read-scoped key is capped at viewer. */
 const KEY_ROLES = { "owner's read key": 'viewer', "editor's write key": 'editor' } as const;
-/** Routes that manage the account itself take a login session, never an API key. */
-const SESSION_ONLY = /^\/api\/v1\/(api-keys|auth\/password)/;
+/** Routes that manage the account itself (keys, password, my data, erasure) take a login session, never an API key. */
+const SESSION_ONLY = /^\/api\/v1\/(api-keys|auth\/password|me\/)/;
 /** The audit log's admin routes: an account on ADMIN_EMAILS only (none here), never a key or a share link. */
 const ADMIN_ROUTES = /^\/api\/v1\/admin\//;
 /** The score routes the matrix must reach through the real app, so they cannot silently drop out of it. */

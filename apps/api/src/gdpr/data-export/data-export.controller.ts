@@ -20,7 +20,7 @@ export class DataExportController {
   @Audit('gdpr.data_exported')
   @ApiOperation({ summary: 'Everything BandPro holds about me, as a zip (streamed)' })
   async export(@CurrentActor() actor: RequestActor, @Res() response: Response): Promise<void> {
-    const account = await this.exports.account(actor.userId);
+    const account = await this.exports.account(actor);
     const now = new Date();
     response.status(200);
     response.setHeader('Content-Type', 'application/zip');

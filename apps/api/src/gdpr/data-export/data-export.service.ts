@@ -34,9 +34,13 @@ export class DataExportService {
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalData,
   ) {}
 
-  /** Refuses before the first byte, so a refusal is a normal error response rather than a cut download. */
-  async account(userId: string): Promise<ActiveAccount> {
-    const account = await this.accounts.active(userId);
+  /**
+   * Refuses before the first byte, so a refusal is a normal error response rather than a cut download. All of a
+   * person's data goes out to their login session only, never to an API key (as with a password change).
+   */
+  async account(actor: { kind: string; userId: string }): Promise<ActiveAccount> {
+    if (actor.kind !== 'user') throw new ApiError(403, 'USER_SESSION_REQUIRED', 'My data is exported with a login session, not with an API key');
+    const account = await this.accounts.active(actor.userId);
     if (account === null) throw new ApiError(401, 'UNAUTHENTICATED', 'The account no longer exists');
     return account;
   }
