@@ -72,9 +72,15 @@ describe('the sealing event store (personal fields sealed in the log, opened for
     expect(personalData.emailStream('ann@example.com')).toBe(`account-email-${first.slice('email-'.length)}`);
   });
 
+  it('should refuse personal data bound for a stream whose reads are not opened', async () => {
+    await expect(append('s1', [invited('kim@example.com')])).rejects.toThrow('cannot go to s1');
+    expect(await raw.headPosition()).toBe(0);
+  });
+
   it('should pass events without personal fields through untouched, and leave the raw store reachable for scans', async () => {
     await append('s1', [{ type: 'NoteWritten', data: { email: 'not personal here' } }]);
     expect((await all(raw, 's1'))[0]?.data).toEqual({ email: 'not personal here' });
+    expect((await all(store, 's1'))[0]?.data).toEqual({ email: 'not personal here' });
     expect(rawStoreOf(store)).toBe(raw);
     expect(rawStoreOf(raw)).toBe(raw);
     expect(await store.streamVersion('s1')).toBe(1);

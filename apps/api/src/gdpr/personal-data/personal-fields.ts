@@ -35,6 +35,11 @@ export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>>
   OwnershipTransferred: [field(['to', 'email'], { kind: 'user', at: ['to', 'userId'] }, erasedEmail)],
 };
 
+/** The only streams those events go to: others pass the sealing store untouched, with no per-event work. */
+const PERSONAL_STREAM = /^(account-|score-access-)/;
+
+export const mayHoldPersonalData = (streamId: string): boolean => PERSONAL_STREAM.test(streamId);
+
 export interface FieldSealer {
   seal(subject: string, value: string): Promise<SealedValue>;
   emailSubject(email: string): Promise<string>;
@@ -51,6 +56,7 @@ const ACCOUNT_STREAM = /^account-(?!email-)(.+)$/;
 export async function sealPersonalFields(type: string, streamId: string, data: unknown, sealer: FieldSealer): Promise<unknown> {
   const fields = PERSONAL_FIELDS[type];
   if (fields === undefined || !isRecord(data)) return data;
+  if (!mayHoldPersonalData(streamId)) throw new Error(`${type} carries personal data and cannot go to ${streamId}: reads there are not opened`);
   let sealed: Record<string, unknown> = data;
   for (const { path, subject } of fields) {
     const value = valueAt(sealed, path);
