@@ -2,6 +2,7 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { SnapshotPurger, type EventStore, type SnapshotStore } from '@bandpro/events';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
+import { StreamFolds } from '../infrastructure/stream-folds';
 import { EVENT_STORE, SNAPSHOT_STORE } from '../infrastructure/tokens';
 import { AccessService } from '../sharing/access.service';
 import { SharingModule } from '../sharing/sharing.module';
@@ -25,9 +26,13 @@ export class GdprModule implements OnModuleInit {
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalData,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
+    private readonly folds: StreamFolds,
   ) {}
 
   onModuleInit(): void {
-    this.personalData.vault.addErasureListener(new SnapshotPurger({ store: rawStoreOf(this.store), snapshots: this.snapshots }));
+    const { vault } = this.personalData;
+    vault.addErasureListener(new SnapshotPurger({ store: rawStoreOf(this.store), snapshots: this.snapshots }));
+    // Folds of access lists are keyed by opened emails: refolded after the erasure, the person's read as erased.
+    vault.addErasureListener({ purgeSubject: () => this.folds.clear() });
   }
 }

@@ -68,10 +68,7 @@ export class EraseMeService {
     const who: Actor = { id: account.userId, kind: 'user' };
     const report: ErasureReport = { userId: account.userId, transferred: [], deleted: [] };
     for (const scoreId of owned) await this.apply(scoreId, decisions.get(scoreId) as ScoreDecision, who, report);
-    const memberships = await this.footprint.memberships(account, found, owned);
-    for (const { scoreId, member } of memberships) await this.accessService.remove(scoreId, who, member);
-    // Folded once more while the keys exist, so a fold kept in memory drops the plaintext email it was keyed by.
-    for (const { scoreId } of memberships) await this.access.load(scoreId);
+    for (const { scoreId, member } of await this.footprint.memberships(account, found, owned)) await this.accessService.remove(scoreId, who, member);
     await this.revokeCredentials(account, [...found.sessions], now);
     await this.shred(account.userId);
     await this.shred(emailSubject);
