@@ -3,10 +3,11 @@ import PDFDocument = require('pdfkit');
 
 import SVGtoPDF = require('svg-to-pdfkit');
 import { PAGE_SIZES } from './page-size';
-import { engraveScore, type RenderOptions } from './render-svg';
+import { engravingMusicXml, type RenderOptions, verovioOptions } from './render-svg';
 import { svgForPdf } from './svg-for-pdf';
 import { type PageText, type PdfPagePlan, planSvgPage } from './svg-page';
 import { UnsupportedSvg } from './svg-path';
+import { engraveInThreads } from './verovio-pool';
 
 export interface PartPdf {
   partId: string;
@@ -56,17 +57,31 @@ function drawPlan(doc: PDFDocument, plan: PdfPagePlan, forms: GlyphForms): void 
   for (const text of plan.texts) drawText(doc, text);
 }
 
-function drawPage(doc: PDFDocument, svg: string, forms: GlyphForms): void {
-  const { width, height } = doc.page;
-  let plan: PdfPagePlan;
+/** A page planned for direct drawing, or, beyond the subset svg-page.ts draws, its SVG for svg-to-pdfkit. */
+type PlannedPage = PdfPagePlan | string;
+
+function planPage(svg: string, size: { width: number; height: number }): PlannedPage {
   try {
-    plan = planSvgPage(svg, width, height);
+    return planSvgPage(svg, size.width, size.height);
   } catch (error) {
-    if (!(error instanceof UnsupportedSvg)) throw error;
-    SVGtoPDF(doc, svgForPdf(svg), 0, 0, { width, height, preserveAspectRatio: 'xMidYMin meet' });
-    return;
+    if (error instanceof UnsupportedSvg) return svg;
+    throw error;
   }
-  drawPlan(doc, plan, forms);
+}
+
+function writePdf(pages: readonly PlannedPage[], options: Pick<RenderOptions, 'pageSize'> & { title: string; author: string }): Promise<Uint8Array> {
+  const { width, height } = PAGE_SIZES[options.pageSize].points;
+  const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: false, info: { Title: options.title, Author: options.author } });
+  const bytes = collect(doc);
+  const forms: GlyphForms = new Map();
+  pages.forEach((page, i) => {
+    doc.addPage();
+    if (typeof page !== 'string') drawPlan(doc, page, forms);
+    else SVGtoPDF(doc, svgForPdf(page), 0, 0, { width, height, preserveAspectRatio: 'xMidYMin meet' });
+    drawPageNumber(doc, i + 1, pages.length);
+  });
+  doc.end();
+  return bytes;
 }
 
 /**
@@ -74,17 +89,8 @@ function drawPage(doc: PDFDocument, svg: string, forms: GlyphForms): void {
  * drawn directly (svg-page.ts); a page using SVG beyond what Verovio emits goes through svg-to-pdfkit.
  */
 export function pagesToPdf(svgPages: readonly string[], options: Pick<RenderOptions, 'pageSize'> & { title: string; author: string }): Promise<Uint8Array> {
-  const { width, height } = PAGE_SIZES[options.pageSize].points;
-  const doc = new PDFDocument({ size: [width, height], margin: 0, autoFirstPage: false, info: { Title: options.title, Author: options.author } });
-  const bytes = collect(doc);
-  const forms: GlyphForms = new Map();
-  svgPages.forEach((svg, i) => {
-    doc.addPage();
-    drawPage(doc, svg, forms);
-    drawPageNumber(doc, i + 1, svgPages.length);
-  });
-  doc.end();
-  return bytes;
+  const size = PAGE_SIZES[options.pageSize].points;
+  return writePdf(svgPages.map((svg) => planPage(svg, size)), options);
 }
 
 /**
@@ -92,8 +98,13 @@ export function pagesToPdf(svgPages: readonly string[], options: Pick<RenderOpti
  * page (Verovio's header from the MusicXML work title and credits); every page carries its number.
  */
 export async function renderPdf(score: ScoreDocument | Score, options: RenderOptions): Promise<Uint8Array> {
-  const pages = await engraveScore(score, options, true);
-  return pagesToPdf(pages, { pageSize: options.pageSize, title: score.title, author: score.composer });
+  const size = PAGE_SIZES[options.pageSize].points;
+  const pages: PlannedPage[] = [];
+  // Pages are planned as the engraver threads deliver them, while they draw the next ones.
+  await engraveInThreads(engravingMusicXml(score, options), verovioOptions(options.pageSize, true), (page, svg) => {
+    pages[page - 1] = planPage(svg, size);
+  });
+  return writePdf(pages, { pageSize: options.pageSize, title: score.title, author: score.composer });
 }
 
 /** One PDF per part, in score order, each written as its player reads it (transposing parts in written pitch). */

@@ -17,7 +17,7 @@ export interface RenderOptions {
  * Verovio's layout: the page in its own units, our header (title, composer), no logo footer. Pages meant for
  * a PDF skip what only a browser uses (the embedded SMuFL text font, indentation): half the SVG to write and read.
  */
-function verovioOptions(pageSize: PageSize, forPdf: boolean): Record<string, unknown> {
+export function verovioOptions(pageSize: PageSize, forPdf: boolean): Record<string, unknown> {
   const { width, height } = PAGE_SIZES[pageSize].tenthsMm;
   return {
     pageWidth: width,
@@ -36,10 +36,10 @@ function verovioOptions(pageSize: PageSize, forPdf: boolean): Record<string, unk
 }
 
 /** Engraves MusicXML into one SVG per page, or refuses with ScoreMustBeEngravable. */
-export async function renderMusicXmlPages(musicXml: string, pageSize: PageSize, use: { forPdf?: boolean } = {}): Promise<string[]> {
+export async function renderMusicXmlPages(musicXml: string, pageSize: PageSize): Promise<string[]> {
   const toolkit = await verovioToolkit();
   // Everything below runs without an await, so renders that share the toolkit never interleave.
-  toolkit.setOptions(verovioOptions(pageSize, use.forPdf === true));
+  toolkit.setOptions(verovioOptions(pageSize, false));
   const loaded = toolkit.loadData(musicXml);
   const pageCount = loaded ? toolkit.getPageCount() : 0;
   if (pageCount === 0) throw new ScoreMustBeEngravable({ reason: toolkit.getLog().trim() || 'no page was laid out' });
@@ -51,10 +51,10 @@ function creditsOf(score: ScoreDocument | Score, partIds: readonly string[] | un
   return { title: score.title, subtitle: score.subtitle, composer: score.composer, arranger: score.arranger, partName: soloPart?.name };
 }
 
-/** The score engraved into SVG pages; `forPdf` leaves out what only a browser uses. */
-export function engraveScore(score: ScoreDocument | Score, options: RenderOptions, forPdf: boolean): Promise<string[]> {
+/** The MusicXML Verovio engraves: the selected parts, with the credits it prints in the page head. */
+export function engravingMusicXml(score: ScoreDocument | Score, options: RenderOptions): string {
   const musicXml = exportMusicXml(score, { concertPitch: options.concertPitch, partIds: options.partIds });
-  return renderMusicXmlPages(withPageCredits(musicXml, creditsOf(score, options.partIds)), options.pageSize, { forPdf });
+  return withPageCredits(musicXml, creditsOf(score, options.partIds));
 }
 
 /**
@@ -62,5 +62,5 @@ export function engraveScore(score: ScoreDocument | Score, options: RenderOption
  * title, subtitle, composer and arranger (and the part's name when one part is printed alone).
  */
 export function renderSvgPages(score: ScoreDocument | Score, options: RenderOptions): Promise<string[]> {
-  return engraveScore(score, options, false);
+  return renderMusicXmlPages(engravingMusicXml(score, options), options.pageSize);
 }
