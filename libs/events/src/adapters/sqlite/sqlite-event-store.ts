@@ -99,7 +99,7 @@ export class SqliteEventStore implements EventStore {
     const last = Math.min(toVersion, Number.MAX_SAFE_INTEGER);
     for (let from = fromVersion; from <= last; ) {
       const rows = this.query(() => this.statements.streamPage.all(streamId, from, last, this.pageSize));
-      for (const row of rows) yield this.upcasters.upcast(toEvent(row));
+      for (const event of toEvents(rows)) yield this.upcasters.upcast(event);
       if (rows.length < this.pageSize) return;
       from = rows[rows.length - 1].version + 1;
     }
@@ -108,7 +108,7 @@ export class SqliteEventStore implements EventStore {
   async readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
     const { afterPosition, limit } = resolveReadAll(options);
     const rows = this.query(() => this.statements.allPage.all(afterPosition, limit));
-    return rows.map((row) => this.upcasters.upcast(toEvent(row)));
+    return toEvents(rows).map((event) => this.upcasters.upcast(event));
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -192,7 +192,7 @@ export class SqliteEventStore implements EventStore {
   private replay(command: RecordedCommand): AppendResult {
     const { streamId, fromVersion, toVersion } = command;
     const rows = this.statements.streamPage.all(streamId, fromVersion, toVersion, toVersion - fromVersion + 1);
-    return appendResult(streamId, rows.map(toEvent), true, this.upcasters);
+    return appendResult(streamId, toEvents(rows), true, this.upcasters);
   }
 
   private currentVersion(streamId: string): number {
@@ -209,15 +209,30 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toEvent(row: EventRow): StoredEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    position: row.position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-  };
+/**
+ * The events of one append carry the same metadata text: it is parsed once and the object shared,
+ * as `append` already returns it (events are never mutated). Rebuilds read a million rows.
+ */
+function toEvents(rows: readonly EventRow[]): StoredEvent[] {
+  const events: StoredEvent[] = new Array(rows.length);
+  let metadataText: string | undefined;
+  let metadata: StoredEvent['metadata'] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.metadata !== metadataText) {
+      metadataText = row.metadata;
+      metadata = JSON.parse(row.metadata) as StoredEvent['metadata'];
+    }
+    events[i] = {
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      version: row.version,
+      position: row.position,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      data: JSON.parse(row.data),
+      metadata: metadata as StoredEvent['metadata'],
+    };
+  }
+  return events;
 }
