@@ -37,7 +37,8 @@ export interface ProjectionRunnerOptions<Doc extends ReadModelDoc = ReadModelDoc
   /**
    * A rebuild commits once this many events are applied, or once cacheSize documents wait to be
    * written, and at the end. Its generation is invisible until swapped in and a crashed rebuild
-   * starts over, so few, big commits are safe, and they spare rewriting large documents.
+   * starts over, so few, big commits are safe, and they spare rewriting large documents (a score
+   * document is megabytes: every commit serialises and writes each one again).
    */
   rebuildCommitEvery?: number;
   /** First idle poll once caught up; doubles while idle up to maxPollIntervalMs. */
@@ -66,7 +67,7 @@ export function resolveRunnerOptions<Doc extends ReadModelDoc>(options: Projecti
     ownerId: options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     batchSize,
     rebuildBatchSize: options.rebuildBatchSize ?? Math.max(batchSize, 5000),
-    rebuildCommitEvery: options.rebuildCommitEvery ?? 250_000,
+    rebuildCommitEvery: options.rebuildCommitEvery ?? 1_000_000,
     pollIntervalMs,
     maxPollIntervalMs: Math.max(pollIntervalMs, options.maxPollIntervalMs ?? 1000),
     leaseTtlMs: options.leaseTtlMs ?? 10_000,
