@@ -13,29 +13,14 @@ import { join } from 'node:path';
 import { loadProjectorConfig } from '../config/projector.config';
 import { ProjectorModule } from '../projector.module';
 import { EVENT_STORE } from '../projector.tokens';
+import { dropPrefix, redisAvailable, REDIS_URL } from '../../test/fixtures/redis';
 import { EXPORT_WORKER } from './export-worker';
 
 jest.setTimeout(60_000);
 
-const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
-
-async function redisAvailable(): Promise<boolean> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch (error) {
-    if (process.env['CI'] === 'true') throw new Error(`Redis is required with CI=true (${REDIS_URL}): ${String(error)}`);
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function removePrefix(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
+  await dropPrefix(redis, `${prefix}:`);
   await redis.quit();
 }
 
