@@ -10,6 +10,7 @@ import { DataExportController } from './data-export/data-export.controller';
 import { DataExportService } from './data-export/data-export.service';
 import { EraseMeController } from './erase-me/erase-me.controller';
 import { EraseMeService } from './erase-me/erase-me.service';
+import { ErasureBroadcast } from './erasure-broadcast';
 import { MyFootprint } from './my-footprint';
 import type { PersonalData } from './personal-data/personal-data';
 import { PERSONAL_DATA, rawStoreOf } from './personal-data/sealing-event-store';
@@ -19,7 +20,7 @@ import { PERSONAL_DATA, rawStoreOf } from './personal-data/sealing-event-store';
   imports: [IdentityModule, SharingModule, AuditModule],
   controllers: [DataExportController, EraseMeController],
   // AccessService is stateless: this module's own instance runs the ownership transfers of an erasure.
-  providers: [MyFootprint, DataExportService, EraseMeService, AccessService],
+  providers: [MyFootprint, DataExportService, EraseMeService, AccessService, ErasureBroadcast],
 })
 export class GdprModule implements OnModuleInit {
   constructor(
@@ -33,6 +34,6 @@ export class GdprModule implements OnModuleInit {
     const { vault } = this.personalData;
     vault.addErasureListener(new SnapshotPurger({ store: rawStoreOf(this.store), snapshots: this.snapshots }));
     // Folds of access lists are keyed by opened emails: refolded after the erasure, the person's read as erased.
-    vault.addErasureListener({ purgeSubject: () => this.folds.clear() });
+    this.personalData.onErased(() => this.folds.clear());
   }
 }

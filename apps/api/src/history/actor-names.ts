@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ErasureListener } from '@bandpro/events';
 import type { HistoryActor } from '@bandpro/history';
 import type { PersonalData } from '../gdpr/personal-data/personal-data';
 import { PERSONAL_DATA } from '../gdpr/personal-data/sealing-event-store';
@@ -10,18 +9,14 @@ import { AccountStore } from '../identity/account.store';
  * harmless). An erased person's name is dropped at once (contract G9): their lines then read "Someone".
  */
 @Injectable()
-export class ActorNames implements ErasureListener {
+export class ActorNames {
   private readonly names = new Map<string, Promise<string>>();
 
   constructor(
     private readonly accounts: AccountStore,
     @Inject(PERSONAL_DATA) personalData: PersonalData,
   ) {
-    personalData.vault.addErasureListener(this);
-  }
-
-  purgeSubject(subjectId: string): void {
-    this.names.delete(`user:${subjectId}`);
+    personalData.onErased((subject) => this.names.delete(`user:${subject}`));
   }
 
   nameOf(actor: HistoryActor): Promise<string> {

@@ -21,13 +21,15 @@ const ZED = {
   userAgent: `ZedBrowser/9.1 (erase-me e2e ${tag})`,
 };
 
-describe('export my data and erase me (the API and projector as child processes, SQLite and Redis)', () => {
+describe('export my data and erase me (two API processes and the projector as child processes, SQLite and Redis)', () => {
   const data = tempDataDir();
   const prefix = `bandpro-test-gdpr-${tag}`;
   const cachePrefix = `${prefix}:cache:`;
   const redisUrl = `${REDIS_URL.replace(/\/\d*$/, '')}/${REDIS_DB}`;
   let available = false;
   let api: RunningApi | undefined;
+  /** A second API process on the same store and Redis: it must forget the erased person too. */
+  let other: RunningApi | undefined;
   let projector: RunningProcess | undefined;
   let bob: User;
   let zed: { userId: string; accessToken: string; apiKey: string };
@@ -39,6 +41,8 @@ describe('export my data and erase me (the API and projector as child processes,
   const asZed = (method: string, path: string, body?: unknown): Promise<HttpResult> =>
     call(url(), method, path, { user: zed, body, headers: { 'user-agent': ZED.userAgent, 'x-forwarded-for': ZED.ip } });
   const asBob = (method: string, path: string, body?: unknown): Promise<HttpResult> => call(url(), method, path, { user: bob, body });
+  const asBobOn = (process: RunningApi | undefined) => (method: string, path: string, body?: unknown): Promise<HttpResult> =>
+    call(process?.url ?? 'http://api-not-started', method, path, { user: bob, body });
   const createScore = async (as: typeof asZed, title: string): Promise<CreatedIds> => {
     const created = await as('POST', '/api/v1/scores', { title, instrumentIds: ['trumpet-bb'], measureCount: 2 });
     if (created.status !== 201) throw new Error(`create ${title}: ${created.status} ${JSON.stringify(created.body)}`);
@@ -56,7 +60,7 @@ describe('export my data and erase me (the API and projector as child processes,
       return;
     }
     const env = { DATA_DIR: data.dir, REDIS_URL: redisUrl, EXPORT_QUEUE_PREFIX: prefix, CACHE_PREFIX: cachePrefix, TRUST_PROXY: 'true', AUDIT_FLUSH_MS: '20', SNAPSHOT_EVERY: '2' };
-    [api, projector] = await Promise.all([startApi(env), startProjector(env)]);
+    [api, other, projector] = await Promise.all([startApi(env), startApi(env), startProjector(env)]);
     bob = await signIn(api.url, 'bob');
     bobs = await createScore(asBob, 'Bob and the pending invitation');
     // Invited before registering: the invitation waits, sealed under the email's own subject.
@@ -86,7 +90,7 @@ describe('export my data and erase me (the API and projector as child processes,
   });
 
   afterAll(async () => {
-    await Promise.all([api?.stop(), projector?.stop()]);
+    await Promise.all([api?.stop(), other?.stop(), projector?.stop()]);
     data.remove();
     if (!available) return;
     const redis = new Redis(redisUrl);
@@ -103,6 +107,9 @@ describe('export my data and erase me (the API and projector as child processes,
     const keptAccess = await asZed('GET', `/api/v1/scores/${kept.scoreId}/access`);
     expect(keptAccess.body).toMatchObject({ ownerId: zed.userId, invitations: [{ email: bob.email, role: 'viewer' }] });
     expect(await historyNames(asZed, bobs)).toEqual(expect.arrayContaining([ZED.name, 'bob']));
+    // The other process remembers the name and the opened invitation too.
+    expect(await historyNames(asBobOn(other), bobs)).toContain(ZED.name);
+    expect((await asBobOn(other)('GET', `/api/v1/scores/${bobs.scoreId}/access`)).body.invitations).toEqual([{ email: ZED.email, role: 'editor' }]);
   });
 
   it('should export my data as a zip: profile, each score as MusicXML and as events, comments, my audit', async () => {
@@ -169,6 +176,14 @@ describe('export my data and erase me (the API and projector as child processes,
     const names = await historyNames(asBob, bobs);
     expect(names).toContain('Someone');
     expect(names).not.toContain(ZED.name);
+    // The other process hears of the erasure through Redis a moment later.
+    const elsewhere = await eventually(async () => {
+      const found = await historyNames(asBobOn(other), bobs);
+      return found.includes(ZED.name) ? undefined : found;
+    }, 5_000).catch(() => historyNames(asBobOn(other), bobs));
+    expect(elsewhere).toContain('Someone');
+    expect(elsewhere).not.toContain(ZED.name);
+    expect((await asBobOn(other)('GET', `/api/v1/scores/${bobs.scoreId}/access`)).body.invitations).toEqual([]);
   });
 
   it('should leave no plaintext of the erased person in the event store, read models, snapshots, keys, audit log or Redis', async () => {

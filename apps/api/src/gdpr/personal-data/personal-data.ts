@@ -14,12 +14,30 @@ export const EMAIL_RELEASED = 'EmailReleased';
  * pseudonyms. `store` is the raw event store, read to learn an email's current subject epoch.
  */
 export class PersonalData implements FieldSealer, FieldOpener {
+  private readonly forgetters: ((subject: string) => void)[] = [];
+
   constructor(
     readonly vault: PersonalDataVault,
     readonly pseudonyms: EmailPseudonyms,
     private readonly store: EventStore,
     private readonly closeKeys: () => Promise<void>,
-  ) {}
+  ) {
+    vault.addErasureListener({ purgeSubject: (subject) => this.forget(subject) });
+  }
+
+  /**
+   * In-memory copies of opened data (name caches, folds) register here: they are dropped when a subject is erased
+   * through this process, and when another process announces an erasure (see ErasureBroadcast).
+   */
+  onErased(forget: (subject: string) => void): void {
+    this.forgetters.push(forget);
+  }
+
+  /** Forgets what this process remembers of an erased subject: its cached key and every registered copy. */
+  forget(subject: string): void {
+    this.vault.forgetKeys(subject);
+    for (const forget of this.forgetters) forget(subject);
+  }
 
   async seal(subject: string, value: string): Promise<SealedValue> {
     try {
