@@ -6,6 +6,7 @@ import type { ScoreLoader } from '../infrastructure/score-loader';
 import { StreamFolds } from '../infrastructure/stream-folds';
 import { EVENT_STORE, SCORE_LOADER } from '../infrastructure/tokens';
 import { AccountStore, apiKeyReservationStream } from '../identity/account.store';
+import { loadLifecycle } from '../scores/lifecycle/score-lifecycle';
 import { appendEvents } from '../identity/stream-io';
 
 export const accessStream = (scoreId: string) => `score-access-${scoreId}`;
@@ -36,15 +37,29 @@ export class AccessStore {
   ) {}
 
   async load(scoreId: string): Promise<LoadedAccess> {
-    // The loader keeps the score's newest state, so this reads only the events since the last request.
-    const { state: score } = await this.scores.load(scoreId);
-    if (score.status !== 'active') throw new ApiError(404, 'SCORE_NOT_FOUND', 'No such score', { scoreId });
-    const ownerId = await this.ownerUserId(scoreId, score.ownerId);
+    const purged = (await loadLifecycle(this.store, scoreId)).state === 'purged';
+    const ownerId = await this.ownerUserId(scoreId, purged ? await this.firstOwnerId(scoreId) : await this.currentOwnerId(scoreId));
     const { state, version } = await this.folds.load<AccessState, AccessEvent>(accessStream(scoreId), {
       initial: () => initialAccessState(ownerId),
       evolve: evolveAccess,
     }, `${accessStream(scoreId)}:${ownerId}`);
     return { state, version };
+  }
+
+  /** The loader keeps the score's newest state, so this reads only the events since the last request. */
+  private async currentOwnerId(scoreId: string): Promise<string> {
+    const { state: score } = await this.scores.load(scoreId);
+    if (score.status !== 'active') throw new ApiError(404, 'SCORE_NOT_FOUND', 'No such score', { scoreId });
+    return score.ownerId;
+  }
+
+  /**
+   * A purged score is never loaded (loading could write its snapshots again): its owner comes from its first
+   * event, so the routes themselves answer (404 SCORE_NOT_FOUND, or 409 SCORE_PURGED for a restore).
+   */
+  private async firstOwnerId(scoreId: string): Promise<string> {
+    for await (const first of this.store.readStream(scoreId, { toVersion: 1 })) return (first.data as { ownerId: string }).ownerId;
+    throw new ApiError(404, 'SCORE_NOT_FOUND', 'No such score', { scoreId });
   }
 
   /**
