@@ -8,7 +8,7 @@ import { ScoreMustBeEngravable } from './render-errors';
  * large score is engraved by two threads at once. Each thread lays out the whole score (Verovio cannot lay out
  * part of one and give the same pages) and draws half of the pages, so the second core halves the drawing while
  * the caller turns pages into PDF as they arrive. Threads stay up between renders (Verovio takes a while to
- * start), unreferenced, and end after a minute without work.
+ * start), unreferenced, and end after 15 s without work (test files each start their own, so they must not pile up).
  */
 
 type Reply = { id: number } & (
@@ -24,7 +24,7 @@ interface Job {
   crash(error: Error): void;
 }
 
-const IDLE_MS = 60_000;
+const IDLE_MS = 15_000;
 /** Below this much MusicXML a score is a few pages: a second layout would cost more than it saves. */
 const SPLIT_ABOVE_CHARS = 400_000;
 
