@@ -3,6 +3,7 @@ import { findSealedSubjects, type EventStore, type StoredEvent } from '@bandpro/
 import { normaliseEmail, type MemberRef } from '@bandpro/domain';
 import { ApiError } from '../common/errors/api-error';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { loadLifecycle } from '../scores/lifecycle/score-lifecycle';
 import { SCORE_ID_PATTERN } from '../scores/score-id.params';
 import { AccessStore } from '../sharing/access.store';
 import { rawStoreOf } from './personal-data/sealing-event-store';
@@ -63,6 +64,8 @@ export class MyFootprint {
   async owned(userId: string, footprint: Footprint): Promise<string[]> {
     const owned: string[] = [];
     for (const scoreId of [...footprint.ownershipCandidates].sort()) {
+      // A purged score is gone from every view: nothing is left to transfer or delete.
+      if ((await loadLifecycle(this.raw, scoreId)).state === 'purged') continue;
       const ownerId = await this.access.load(scoreId).then(({ state }) => state.ownerId, notFoundIsNull);
       if (ownerId === userId) owned.push(scoreId);
     }

@@ -111,4 +111,13 @@ describe('erase me, as the API runs it (real services on an in-memory store)', (
     await expect(register(rig, testId(3, 0xe1), 'ANN@example.com')).resolves.toBeUndefined();
     expect(JSON.stringify(await rig.raw.readAll())).not.toContain('ann@example.com');
   });
+
+  it('should ask no decision for a score already purged from the trash, and erase without touching it', async () => {
+    const lifecycle = `score-lifecycle-${DROPPED}`;
+    await rig.raw.append(lifecycle, [{ type: 'ScoreTrashed', data: { scoreId: DROPPED } }], { expectedVersion: 'no_stream', commandId: 'trash', actor: asUser(ANN) });
+    await rig.raw.append(lifecycle, [{ type: 'ScorePurged', data: { scoreId: DROPPED, trashedAt: at() } }], { expectedVersion: 1, commandId: 'purge', actor: { id: 'trash-purge', kind: 'system' } });
+    const report = await rig.eraser.erase(ann, { password: PASSWORD, scores: { [KEPT]: { action: 'delete' } } });
+    expect(report).toEqual({ userId: ANN, transferred: [], deleted: [KEPT] });
+    expect(await rig.raw.streamVersion(lifecycle)).toBe(2);
+  });
 });

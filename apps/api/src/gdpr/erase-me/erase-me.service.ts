@@ -9,7 +9,7 @@ import { PasswordHasher } from '../../identity/password-hasher';
 import { SessionService } from '../../identity/session.service';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { ChangeTrashState } from '../../scores/commands/trash-score/change-trash-state.command';
-import { isTrashedAt, lifecycleStreamId } from '../../scores/lifecycle/score-lifecycle';
+import { loadLifecycle } from '../../scores/lifecycle/score-lifecycle';
 import { AccessService } from '../../sharing/access.service';
 import { AccessStore } from '../../sharing/access.store';
 import { MyFootprint } from '../my-footprint';
@@ -109,7 +109,7 @@ export class EraseMeService {
       report.transferred.push({ scoreId, to: decision.to });
       return;
     }
-    if (!isTrashedAt(await this.store.streamVersion(lifecycleStreamId(scoreId)))) {
+    if ((await loadLifecycle(this.store, scoreId)).state === 'active') {
       await this.commandBus.execute(new ChangeTrashState({ type: 'TrashScore', scoreId }, who, uuidv7()));
     }
     report.deleted.push(scoreId);
