@@ -18,7 +18,9 @@ describe('bandpro projections (spawns the projector admin entry, real SQLite)', 
 
     expect(rebuilt[0]).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^score-document: generation \d+ active at position 6 \(first build\)/) });
     expect(JSON.parse(rebuilt[1].stdout)).toMatchObject({ projection: 'score-catalogue', checkpoint: { position: 6 }, events: 6 });
-    expect(JSON.parse(status.stdout).map((s: { projection: string; lag: number }) => [s.projection, s.lag])).toEqual([['score-document', 0], ['score-catalogue', 0]]);
+    expect(JSON.parse(status.stdout).map((s: { projection: string; lag: number }) => [s.projection, s.lag])).toEqual([
+      ['score-document', 0], ['score-catalogue', 0], ['score-access', 6], ['score-library', 6], // the last two were never built here
+    ]);
     expect(verified).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Read models match the events: 6 events replayed/) });
   }, SPAWNS);
 
@@ -38,7 +40,7 @@ describe('bandpro projections (spawns the projector admin entry, real SQLite)', 
     const run = await projections('rebuild', 'score-index');
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^PROJECTION_NOT_FOUND: No projection named "score-index"\. Projections: score-document, score-catalogue\n/);
+    expect(run.stderr).toMatch(/^PROJECTION_NOT_FOUND: No projection named "score-index"\. Projections: score-document, score-catalogue, score-access, score-library\n/);
   }, SPAWNS);
 
   it('should say there is no store, without creating one, when DATA_DIR holds none', async () => {
