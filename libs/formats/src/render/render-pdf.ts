@@ -3,7 +3,7 @@ import PDFDocument = require('pdfkit');
 
 import SVGtoPDF = require('svg-to-pdfkit');
 import { PAGE_SIZES } from './page-size';
-import { engravingMusicXml, type RenderOptions, verovioOptions } from './render-svg';
+import { engravingMusicXml, type RenderOptions, staffCount, verovioOptions } from './render-svg';
 import { svgForPdf } from './svg-for-pdf';
 import { type PageText, type PdfPagePlan, planSvgPage } from './svg-page';
 import { UnsupportedSvg } from './svg-path';
@@ -101,7 +101,7 @@ export async function renderPdf(score: ScoreDocument | Score, options: RenderOpt
   const size = PAGE_SIZES[options.pageSize].points;
   const pages: PlannedPage[] = [];
   // Pages are planned as the engraver threads deliver them, while they draw the next ones.
-  await engraveInThreads(engravingMusicXml(score, options), verovioOptions(options.pageSize, true), (page, svg) => {
+  await engraveInThreads(engravingMusicXml(score, options), verovioOptions(options.pageSize, true, staffCount(score, options.partIds)), (page, svg) => {
     pages[page - 1] = planPage(svg, size);
   });
   return writePdf(pages, { pageSize: options.pageSize, title: score.title, author: score.composer });

@@ -13,18 +13,42 @@ export interface RenderOptions {
   pageSize: PageSize;
 }
 
+/** The engraving scale (percent of Verovio's staff size) for a part or a band of a dozen staves; bigger scores go smaller. */
+export const FULL_SCALE = 40;
+/** How many staves one system may have at the full scale and still fit an A4 page under the title (measured). */
+const STAVES_AT_FULL_SCALE = 11;
+const A4_HEIGHT_TENTHS_MM = 2970;
+const SMALLEST_SCALE = 15;
+
+/**
+ * Verovio never splits a system across pages: one taller than the page runs off its foot, and the lower staves
+ * are lost. So the scale shrinks with the staff count until one system (and the first page's title) fits.
+ */
+export function scaleFor(staves: number, pageHeightTenthsMm: number): number {
+  const fitting = Math.floor((FULL_SCALE * STAVES_AT_FULL_SCALE * pageHeightTenthsMm) / (A4_HEIGHT_TENTHS_MM * Math.max(1, staves)));
+  return Math.max(SMALLEST_SCALE, Math.min(FULL_SCALE, fitting));
+}
+
+/** How many staves a system of these parts has. */
+export function staffCount(score: ScoreDocument | Score, partIds: readonly string[] | undefined): number {
+  return score.parts.filter((p) => partIds === undefined || partIds.includes(p.id)).reduce((sum, p) => sum + p.staves, 0);
+}
+
 /**
  * Verovio's layout: the page in its own units, our header (title, composer), no logo footer. Pages meant for
  * a PDF skip what only a browser uses (the embedded SMuFL text font, indentation): half the SVG to write and read.
  */
-export function verovioOptions(pageSize: PageSize, forPdf: boolean): Record<string, unknown> {
+export function verovioOptions(pageSize: PageSize, forPdf: boolean, staves = 1): Record<string, unknown> {
   const { width, height } = PAGE_SIZES[pageSize].tenthsMm;
+  // Verovio lays out on a page of pageWidth × pageHeight units with staves of a fixed size, and `scale` only sizes
+  // the SVG it draws: to print smaller music, the layout page grows and the page is later fitted to the paper.
+  const grow = FULL_SCALE / scaleFor(staves, height);
   return {
-    pageWidth: width,
-    pageHeight: height,
-    scale: 40,
-    pageMarginTop: 80,
-    pageMarginBottom: 120,
+    pageWidth: Math.round(width * grow),
+    pageHeight: Math.round(height * grow),
+    scale: FULL_SCALE,
+    pageMarginTop: Math.round(80 * grow),
+    pageMarginBottom: Math.round(120 * grow),
     header: 'auto',
     footer: 'none',
     breaks: 'auto',
@@ -36,10 +60,10 @@ export function verovioOptions(pageSize: PageSize, forPdf: boolean): Record<stri
 }
 
 /** Engraves MusicXML into one SVG per page, or refuses with ScoreMustBeEngravable. */
-export async function renderMusicXmlPages(musicXml: string, pageSize: PageSize): Promise<string[]> {
+export async function renderMusicXmlPages(musicXml: string, pageSize: PageSize, staves = 1): Promise<string[]> {
   const toolkit = await verovioToolkit();
   // Everything below runs without an await, so renders that share the toolkit never interleave.
-  toolkit.setOptions(verovioOptions(pageSize, false));
+  toolkit.setOptions(verovioOptions(pageSize, false, staves));
   const loaded = toolkit.loadData(musicXml);
   const pageCount = loaded ? toolkit.getPageCount() : 0;
   if (pageCount === 0) throw new ScoreMustBeEngravable({ reason: toolkit.getLog().trim() || 'no page was laid out' });
@@ -62,5 +86,5 @@ export function engravingMusicXml(score: ScoreDocument | Score, options: RenderO
  * title, subtitle, composer and arranger (and the part's name when one part is printed alone).
  */
 export function renderSvgPages(score: ScoreDocument | Score, options: RenderOptions): Promise<string[]> {
-  return renderMusicXmlPages(engravingMusicXml(score, options), options.pageSize);
+  return renderMusicXmlPages(engravingMusicXml(score, options), options.pageSize, staffCount(score, options.partIds));
 }
