@@ -7,7 +7,7 @@ import { WorkloadCheckError } from '../appends/appender';
 import type { RebuildDataset } from './rebuild-dataset';
 
 /** The read models apps/projector keeps; readers query them by these names. */
-export const PROJECTIONS = ['score-document', 'score-catalogue'] as const;
+export const PROJECTIONS = ['score-document', 'score-catalogue', 'score-access', 'score-library'] as const;
 const POLL_MS = 50;
 const TIMEOUT_MS = 240_000;
 
@@ -67,8 +67,12 @@ async function allActiveAt(store: ReadModelStore, head: number): Promise<boolean
 async function checkReadModels(store: ReadModelStore, dataset: RebuildDataset, expected: ActiveScoreState): Promise<void> {
   const document = await store.get('score-document', dataset.streamIds[0]);
   if (!isDeepStrictEqual(document, expected)) throw new Error('score-document of the first score differs from its generated state');
-  const catalogue = await store.find('score-catalogue', { limit: dataset.streamIds.length + 1 });
-  if (catalogue.length !== dataset.streamIds.length) {
-    throw new Error(`score-catalogue holds ${catalogue.length} entries, expected ${dataset.streamIds.length}`);
+  // Every score has a catalogue row, an access list and a library document with its owner's entry.
+  const expectedRows = { 'score-catalogue': 1, 'score-access': 1, 'score-library': 2 };
+  for (const [collection, perScore] of Object.entries(expectedRows)) {
+    const rows = await store.find(collection, { limit: dataset.streamIds.length * perScore + 1 });
+    if (rows.length !== dataset.streamIds.length * perScore) {
+      throw new Error(`${collection} holds ${rows.length} documents, expected ${dataset.streamIds.length * perScore}`);
+    }
   }
 }

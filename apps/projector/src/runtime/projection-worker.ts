@@ -4,6 +4,7 @@ import { DocCache } from './doc-cache';
 import { RebuildFailedError } from './errors';
 import { LeaseKeeper, type LeaseState } from './lease-keeper';
 import type { ResolvedRunnerOptions } from './runner-options';
+import { openCursor, type FeedCursor } from './shared-feed';
 
 /** The generation this instance writes into, how far it got, and its parsed documents. */
 interface Target<Doc> {
@@ -34,6 +35,7 @@ export class ProjectionWorker<Doc extends ReadModelDoc> {
   /** Events read and applied by this worker, rebuilds included. */
   processed = 0;
   private target?: Target<Doc>;
+  private readonly liveFeed: FeedCursor['read'] = (afterPosition, limit) => this.options.events.readAll({ afterPosition, limit });
 
   constructor(private readonly options: ResolvedRunnerOptions<Doc>) {
     const { store, projection, ownerId, leaseTtlMs, clock } = options;
@@ -54,8 +56,9 @@ export class ProjectionWorker<Doc extends ReadModelDoc> {
   /** One live batch; builds the first generation (or one for a new version) before that. */
   async step(): Promise<number> {
     const target = this.target ?? (await this.openTarget());
-    return this.processBatch(target, 'live');
+    return this.processBatch(target, 'live', this.liveFeed);
   }
+
 
   /** Builds a new generation from position 0, swaps it in, drops the old ones. */
   async rebuild(): Promise<GenerationSwap> {
@@ -96,21 +99,24 @@ export class ProjectionWorker<Doc extends ReadModelDoc> {
     const generation = await store.beginGeneration(projection.name, { version: projection.version });
     const target = this.newTarget(generation, { position: 0, recordedAt: null });
     this.options.logger.log(`${projection.name}: building generation ${generation} (version ${projection.version})`);
+    const cursor = openCursor(this.options.events);
     try {
-      while ((await this.processBatch(target, 'rebuild')) > 0);
+      while ((await this.processBatch(target, 'rebuild', cursor.read)) > 0);
     } catch (error) {
       await store.dropGeneration(projection.name, generation).catch(() => undefined);
       throw error;
+    } finally {
+      cursor.close();
     }
     return target;
   }
 
   /** Applies one page after what the target applied; commits it (live) or when enough is pending (rebuild). */
-  private async processBatch(target: Target<Doc>, mode: ApplyMode): Promise<number> {
-    const { events, store, projection } = this.options;
+  private async processBatch(target: Target<Doc>, mode: ApplyMode, read: FeedCursor['read']): Promise<number> {
+    const { store, projection } = this.options;
     await this.lease.keepAlive();
     const limit = mode === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
-    const page = await events.readAll({ afterPosition: target.applied.position, limit });
+    const page = await read(target.applied.position, limit);
     if (page.length === 0) {
       await this.commit(target);
       return 0;

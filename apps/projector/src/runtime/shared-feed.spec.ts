@@ -46,6 +46,47 @@ describe('SharedFeed', () => {
     expect(await readModels.get('tally-copy', 'a')).toMatchObject({ total: 10 });
   });
 
+  it('should hold a rebuild cursor more than two pages ahead until the other one catches up', async () => {
+    const { store, counter } = countingStore();
+    for (let i = 0; i < 6; i++) await appendTally(store, counted('a'));
+    const feed = new SharedFeed(store, 4);
+    const [fast, slow] = [feed.cursor(), feed.cursor()];
+    await fast.read(0, 1);
+    await fast.read(1, 1);
+    await fast.read(2, 1);
+    let third = false;
+    const waiting = fast.read(3, 1).then((page) => ((third = true), page));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(third).toBe(false);
+
+    await slow.read(0, 1);
+    await slow.read(1, 1);
+
+    expect(await waiting).toEqual([expect.objectContaining({ position: 4 })]);
+    expect(counter.reads).toBe(4);
+  });
+
+  it('should let a cursor go on once the one it waits for is closed', async () => {
+    const { store } = countingStore();
+    for (let i = 0; i < 4; i++) await appendTally(store, counted('a'));
+    const feed = new SharedFeed(store, 4);
+    const [fast, gone] = [feed.cursor(), feed.cursor()];
+    for (const after of [0, 1, 2]) await fast.read(after, 1);
+    const waiting = fast.read(3, 1);
+    gone.close();
+    expect(await waiting).toHaveLength(1);
+  });
+
+  it('should not wait for a cursor too far behind to find any page still cached', async () => {
+    const { store } = countingStore();
+    for (let i = 0; i < 6; i++) await appendTally(store, counted('a'));
+    const feed = new SharedFeed(store, 2);
+    const early = feed.cursor();
+    for (const after of [0, 1, 2, 3]) await early.read(after, 1);
+    feed.cursor();
+    expect(await early.read(4, 1)).toHaveLength(1);
+  });
+
   it('should read a short page at the head again, since it can still grow', async () => {
     const { store } = countingStore();
     const feed = new SharedFeed(store);

@@ -1,14 +1,30 @@
 import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent } from '@bandpro/events';
 
+/** Reads the feed forward from position 0 for one rebuild; close it when the rebuild ends, however it ends. */
+export interface FeedCursor {
+  read(afterPosition: number, limit: number): Promise<StoredEvent[]>;
+  close(): void;
+}
+
+/** Pages a cursor may read ahead of the slowest other cursor, so the pages it leaves are still cached for that one. */
+const CURSOR_LEAD_PAGES = 2;
+
 /**
  * One event store shared by every runner of a process, reading each page of the feed once.
  * Runners rebuilding side by side ask for the same pages (same size, same start), so the second
  * one gets the first one's page instead of parsing the events again. Only full pages are kept:
  * a short page at the head can still grow, a full one never changes (contract G4). Events are
  * shared between projections, which never mutate them.
+ *
+ * Rebuilds read through cursors that keep in step: a cursor more than CURSOR_LEAD_PAGES ahead of
+ * another open one still within reach of the cache waits for it. Without that the projection with the cheapest evolve runs ahead,
+ * the pages leave the cache before the slowest one gets there and it parses the whole feed again.
  */
 export class SharedFeed implements EventStore {
   private readonly pages = new Map<string, Promise<StoredEvent[]>>();
+  /** Open cursors and the position each has read up to. */
+  private readonly cursors = new Map<object, number>();
+  private wakeCursors: (() => void)[] = [];
 
   constructor(
     private readonly events: EventStore,
@@ -29,6 +45,22 @@ export class SharedFeed implements EventStore {
       () => this.forget(key, page),
     );
     return page;
+  }
+
+  cursor(): FeedCursor {
+    const id = {};
+    this.cursors.set(id, 0);
+    return {
+      read: async (afterPosition, limit) => {
+        await this.keepInStep(id, afterPosition - limit * CURSOR_LEAD_PAGES, afterPosition - limit * this.capacity);
+        const page = await this.readAll({ afterPosition, limit });
+        if (this.cursors.has(id)) this.moved(id, page.length > 0 ? page[page.length - 1].position : afterPosition);
+        return page;
+      },
+      close: () => {
+        if (this.cursors.delete(id)) this.moved();
+      },
+    };
   }
 
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -52,7 +84,30 @@ export class SharedFeed implements EventStore {
     return this.events.close();
   }
 
+  /**
+   * Waits until every other open cursor has read up to `position`. One further behind than
+   * `hopeless` (a rebuild started later) would find no page cached anyway: it is not waited for.
+   */
+  private async keepInStep(id: object, position: number, hopeless: number): Promise<void> {
+    while ([...this.cursors].some(([other, at]) => other !== id && at < position && at >= hopeless)) {
+      await new Promise<void>((resolve) => this.wakeCursors.push(resolve));
+    }
+  }
+
+  private moved(id?: object, position?: number): void {
+    if (id !== undefined && position !== undefined) this.cursors.set(id, position);
+    const waiting = this.wakeCursors;
+    this.wakeCursors = [];
+    for (const wake of waiting) wake();
+  }
+
   private forget(key: string, page: Promise<StoredEvent[]>): void {
     if (this.pages.get(key) === page) this.pages.delete(key);
   }
+}
+
+/** A cursor over any event store: the shared feed's keeps in step with the other rebuilds, a plain store's just reads. */
+export function openCursor(events: EventStore): FeedCursor {
+  if (events instanceof SharedFeed) return events.cursor();
+  return { read: (afterPosition, limit) => events.readAll({ afterPosition, limit }), close: () => undefined };
 }
