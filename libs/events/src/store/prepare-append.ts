@@ -19,7 +19,8 @@ export interface PreparedAppend {
   events: PreparedEvent[];
   /** Everything but `recordedAt`, which the adapter stamps when it writes. */
   metadata: Omit<EventMetadata, 'recordedAt'>;
-  fingerprint: string;
+  /** Hash of what the append stores (contract G3), worked out on first use: most appends never need it. */
+  readonly fingerprint: string;
 }
 
 const ACTOR_KINDS: readonly ActorKind[] = ['user', 'api-key', 'system'];
@@ -39,16 +40,18 @@ export function prepareAppend(
     throw new InvalidAppendError(`An append to ${streamId} needs at least one event`);
   }
   const prepared = events.map((event, index) => prepareEvent(event, index, upcasters));
+  let fingerprint: string | undefined;
   return {
     streamId,
     expectedVersion: options.expectedVersion,
     commandId: options.commandId,
     events: prepared,
     metadata: prepareMetadata(options),
-    fingerprint: appendFingerprint(
-      streamId,
-      prepared.map((event, index) => ({ ...event, data: events[index].data })),
-    ),
+    // From the stored text, not the caller's objects, which may change before the adapter asks.
+    get fingerprint() {
+      fingerprint ??= appendFingerprint(streamId, prepared);
+      return fingerprint;
+    },
   };
 }
 

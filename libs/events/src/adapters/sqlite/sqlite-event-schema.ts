@@ -22,15 +22,23 @@ DROP TRIGGER IF EXISTS event_streams_head;
 DROP TABLE IF EXISTS event_streams;
 CREATE TABLE IF NOT EXISTS event_commands (
   command_id TEXT PRIMARY KEY,
-  fingerprint TEXT NOT NULL,
   stream_id TEXT NOT NULL,
   from_version INTEGER NOT NULL,
   to_version INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
 
+/**
+ * A command's fingerprint is worked out from its stored events when its commandId comes back
+ * (rarely), not hashed and kept for every append: files that keep one lose the column.
+ */
+const KEEPS_FINGERPRINTS = `SELECT 1 FROM pragma_table_info('event_commands') WHERE name = 'fingerprint'`;
+
 export function ensureEventTables(db: SqliteDatabase): void {
-  db.transaction(() => db.exec(EVENT_TABLES)).immediate();
+  db.transaction(() => {
+    db.exec(EVENT_TABLES);
+    if (db.prepare(KEEPS_FINGERPRINTS).get()) db.exec('ALTER TABLE event_commands DROP COLUMN fingerprint');
+  }).immediate();
 }
 
 export interface EventRow {
@@ -45,7 +53,6 @@ export interface EventRow {
 }
 
 export interface CommandRow {
-  fingerprint: string;
   stream_id: string;
   from_version: number;
   to_version: number;
@@ -59,12 +66,12 @@ export function prepareEventStatements(db: SqliteDatabase) {
     insertEvent: db.prepare<[string, string, number, string, number, string, string]>(
       'INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    recordCommand: db.prepare<[string, string, string, number, number]>(
-      `INSERT INTO event_commands (command_id, fingerprint, stream_id, from_version, to_version) VALUES (?, ?, ?, ?, ?)
+    recordCommand: db.prepare<[string, string, number, number]>(
+      `INSERT INTO event_commands (command_id, stream_id, from_version, to_version) VALUES (?, ?, ?, ?)
        ON CONFLICT (command_id) DO NOTHING`,
     ),
     command: db.prepare<[string], CommandRow>(
-      'SELECT fingerprint, stream_id, from_version, to_version FROM event_commands WHERE command_id = ?',
+      'SELECT stream_id, from_version, to_version FROM event_commands WHERE command_id = ?',
     ),
     streamVersion: db.prepare<[string], { version: number }>(
       'SELECT version FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',

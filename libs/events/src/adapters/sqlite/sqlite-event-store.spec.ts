@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Actor, NewEvent } from '../../envelope';
-import { StoreUnavailableError, WrongExpectedVersionError } from '../../store/errors';
+import { IdempotencyConflictError, StoreUnavailableError, WrongExpectedVersionError } from '../../store/errors';
 import type { AppendOptions, ExpectedVersion } from '../../store/event-store.port';
 import { openSqlite, type SqliteDatabase } from './sqlite-connection';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -186,6 +186,30 @@ describe('SqliteEventStore', () => {
     const leftovers = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'event_streams%'").all();
     db.close();
     expect(leftovers).toEqual([]);
+  });
+
+  it('should drop the fingerprints of files written before, and still know their commands by their events', async () => {
+    const old = openSqlite(file);
+    old.exec(`
+      CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, stream_id TEXT NOT NULL,
+        version INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,
+        metadata TEXT NOT NULL, UNIQUE (stream_id, version));
+      CREATE TABLE event_commands (command_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, stream_id TEXT NOT NULL,
+        from_version INTEGER NOT NULL, to_version INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata)
+        VALUES ('e1', 's', 1, 'NoteAdded', 1, '{"n":1}', '{}');
+      INSERT INTO event_commands VALUES ('old-command', 'a hash of the old kind', 's', 1, 1);`);
+    old.close();
+
+    const store = new SqliteEventStore({ filename: file });
+    const retry = { expectedVersion: 'no_stream' as const, commandId: 'old-command', actor };
+    await expect(store.append('s', [note(1)], retry)).resolves.toMatchObject({ duplicate: true, events: [{ eventId: 'e1' }] });
+    await expect(store.append('s', [note(2)], retry)).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await store.close();
+    const db = openSqlite(file);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('event_commands')").pluck().all();
+    db.close();
+    expect(columns).toEqual(['command_id', 'stream_id', 'from_version', 'to_version']);
   });
 
   it('should read a stream in pages without skipping or repeating', async () => {

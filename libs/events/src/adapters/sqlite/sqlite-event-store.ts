@@ -1,13 +1,13 @@
 import type { NewEvent, StoredEvent } from '../../envelope';
 import {
   decideAppend,
-  recordedCommand,
   satisfies,
   type AppendDecision,
   type RecordedCommand,
 } from '../../store/append-decision';
 import { OpenGuard } from '../../store/closable';
 import { StoreUnavailableError } from '../../store/errors';
+import { appendFingerprint } from '../../store/fingerprint';
 import type {
   AppendOptions,
   AppendResult,
@@ -158,9 +158,8 @@ export class SqliteEventStore implements EventStore {
 
   /** False, writing nothing, when the commandId is already recorded. */
   private recordCommand(append: PreparedAppend, fromVersion: number): boolean {
-    const command = recordedCommand(append, fromVersion);
-    const { commandId, fingerprint, streamId, toVersion } = command;
-    return this.statements.recordCommand.run(commandId, fingerprint, streamId, fromVersion, toVersion).changes === 1;
+    const toVersion = fromVersion + append.events.length - 1;
+    return this.statements.recordCommand.run(append.commandId, append.streamId, fromVersion, toVersion).changes === 1;
   }
 
   private insertEvents(append: PreparedAppend, fromVersion: number): StoredEvent[] {
@@ -176,17 +175,14 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /** The fingerprint is the one its events hash to, exactly what their append hashed to (G3). */
   private recorded(commandId: string): RecordedCommand | undefined {
     const row = this.statements.command.get(commandId);
-    return (
-      row && {
-        commandId,
-        fingerprint: row.fingerprint,
-        streamId: row.stream_id,
-        fromVersion: row.from_version,
-        toVersion: row.to_version,
-      }
-    );
+    if (!row) return undefined;
+    const { stream_id: streamId, from_version: fromVersion, to_version: toVersion } = row;
+    const events = this.statements.streamPage.all(streamId, fromVersion, toVersion, toVersion - fromVersion + 1);
+    const parts = events.map((event) => ({ type: event.type, schemaVersion: event.schema_version, json: event.data }));
+    return { commandId, fingerprint: appendFingerprint(streamId, parts), streamId, fromVersion, toVersion };
   }
 
   private replay(command: RecordedCommand): AppendResult {
