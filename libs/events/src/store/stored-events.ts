@@ -6,7 +6,25 @@ import type { PreparedAppend } from './prepare-append';
 
 /** The metadata shared by every event of one append, stamped with the server clock (G10). */
 export function stampMetadata(append: PreparedAppend, recordedAt: Date): EventMetadata {
-  return { ...append.metadata, actor: { ...append.metadata.actor }, recordedAt: recordedAt.toISOString() };
+  // Built field by field: spreading the prepared metadata cost several times as much, per append.
+  const { commandId, correlationId, causationId, actor, clientId } = append.metadata;
+  const metadata = { commandId, correlationId, causationId, actor: { id: actor.id, kind: actor.kind } } as EventMetadata;
+  if (clientId !== undefined) metadata.clientId = clientId;
+  metadata.recordedAt = isoTime(recordedAt);
+  return metadata;
+}
+
+let lastTime = Number.NaN;
+let lastIso = '';
+
+/** `toISOString`, remembered for the last millisecond seen: the appends of one group commit share it. */
+function isoTime(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastTime) {
+    lastIso = date.toISOString();
+    lastTime = time;
+  }
+  return lastIso;
 }
 
 /** Time-ordered ids (UUIDv7) keep index inserts at the right edge of the b-tree. */

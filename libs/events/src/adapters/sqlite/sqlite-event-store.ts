@@ -163,16 +163,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   private insertEvents(append: PreparedAppend, fromVersion: number): StoredEvent[] {
+    const { streamId, events } = append;
     const metadata = stampMetadata(append, this.clock());
     const metadataJson = JSON.stringify(metadata);
-    return append.events.map((event, index) => {
+    const stored: StoredEvent[] = new Array(events.length);
+    for (let index = 0; index < events.length; index++) {
+      const { type, schemaVersion, json } = events[index];
       const version = fromVersion + index;
       const eventId = newEventId();
-      const { streamId } = append;
-      const row = [eventId, streamId, version, event.type, event.schemaVersion, event.json, metadataJson] as const;
-      const position = Number(this.statements.insertEvent.run(...row).lastInsertRowid);
-      return toStoredEvent(append, index, { version, position, eventId, metadata });
-    });
+      const row = this.statements.insertEvent.run(eventId, streamId, version, type, schemaVersion, json, metadataJson);
+      stored[index] = toStoredEvent(append, index, { version, position: Number(row.lastInsertRowid), eventId, metadata });
+    }
+    return stored;
   }
 
   /** The fingerprint is the one its events hash to, exactly what their append hashed to (G3). */
