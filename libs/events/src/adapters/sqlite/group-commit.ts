@@ -9,6 +9,12 @@ interface Pending<R> {
 
 type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
+/** Told when each transaction attempt begins (inside it) and when a group has committed. */
+export interface TransactionObserver {
+  begin(): void;
+  committed(): void;
+}
+
 export interface GroupCommitStats {
   /** Transactions committed (or attempted). */
   commits: number;
@@ -52,11 +58,18 @@ export class GroupCommit {
     private readonly db: SqliteDatabase,
     private readonly onCommitFailure: (error: unknown) => unknown,
     private readonly maxGroupSize = 1000,
+    private readonly observer?: TransactionObserver,
   ) {
     // A transaction function called inside another one runs in a SAVEPOINT.
     this.unit = db.transaction((work: () => unknown) => work());
-    this.fastGroup = db.transaction((group: Pending<unknown>[]) => group.map((pending) => this.fastUnit(pending)));
-    this.carefulGroup = db.transaction((group: Pending<unknown>[]) => group.map((pending) => this.carefulUnit(pending)));
+    this.fastGroup = db.transaction((group: Pending<unknown>[]) => {
+      this.observer?.begin();
+      return group.map((pending) => this.fastUnit(pending));
+    });
+    this.carefulGroup = db.transaction((group: Pending<unknown>[]) => {
+      this.observer?.begin();
+      return group.map((pending) => this.carefulUnit(pending));
+    });
   }
 
   submit<R>(work: () => R): Promise<R> {
@@ -84,6 +97,7 @@ export class GroupCommit {
     this.stats.appends += group.length;
     try {
       outcomes = this.runFast(group) ?? this.runCareful(group);
+      this.observer?.committed();
     } catch (error) {
       const failure = this.onCommitFailure(error);
       for (const pending of group) pending.reject(failure);

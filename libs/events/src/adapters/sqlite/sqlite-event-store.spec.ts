@@ -163,6 +163,30 @@ describe('SqliteEventStore', () => {
     db.close();
   });
 
+  it.each([
+    ['another connection', (db: SqliteDatabase) => db],
+    ['the shared handle', (_other: SqliteDatabase, shared: SqliteDatabase) => shared],
+  ])('should see rows written through %s after its own appends, and refuse a stale expected version', async (_, writer) => {
+    const shared = openSqlite(file);
+    const other = openSqlite(file);
+    const store = new SqliteEventStore({ db: shared });
+    await store.append('s', [note(1)], options('no_stream'));
+    await store.append('s', [note(2)], options(1));
+
+    writer(other, shared)
+      .prepare(`INSERT INTO events (event_id, stream_id, version, type, schema_version, data, metadata)
+                VALUES ('e3', 's', 3, 'NoteAdded', 1, '{"n":3}', '{}')`)
+      .run();
+
+    await expect(store.append('s', [note(3)], options(2))).rejects.toMatchObject({ code: 'WRONG_EXPECTED_VERSION', actual: 3 });
+    await expect(store.append('s', [note(4)], options(3))).resolves.toMatchObject({ nextExpectedVersion: 4 });
+    // Known before it wrote, not learnt from a unique-index failure and a second run of the group.
+    expect(store.commitStats.fallbacks).toBe(0);
+    await store.close();
+    other.close();
+    shared.close();
+  });
+
   it('should drop the head table and trigger of files written before, and keep their streams right', async () => {
     const old = openSqlite(file);
     old.exec(`

@@ -24,6 +24,7 @@ import { GroupCommit, RejectedBeforeWrite, type GroupCommitStats } from './group
 import { openSqlite, type SqliteDatabase } from './sqlite-connection';
 import { ensureEventTables, prepareEventStatements, type EventRow, type EventStatements } from './sqlite-event-schema';
 import { toStoreError, unavailable } from './sqlite-errors';
+import { StreamHeads } from './stream-heads';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   /** A file to open with `openSqlite`; the store then owns and closes the handle. */
@@ -47,6 +48,7 @@ export class SqliteEventStore implements EventStore {
   private readonly ownsDb: boolean;
   private readonly statements: EventStatements;
   private readonly group: GroupCommit;
+  private readonly heads: StreamHeads;
   private readonly upcasters: UpcasterChain;
   private readonly clock: () => Date;
   private readonly hooks: AppendHooks;
@@ -66,11 +68,12 @@ export class SqliteEventStore implements EventStore {
     try {
       ensureEventTables(this.db);
       this.statements = prepareEventStatements(this.db);
+      this.heads = new StreamHeads(this.db);
     } catch (error) {
       if (this.ownsDb) this.db.close();
       throw unavailable(error);
     }
-    this.group = new GroupCommit(this.db, unavailable, options.maxGroupSize);
+    this.group = new GroupCommit(this.db, unavailable, options.maxGroupSize, this.heads);
     this.upcasters = options.upcasters ?? new UpcasterChain();
     this.clock = options.clock ?? (() => new Date());
     this.hooks = options.hooks ?? {};
@@ -133,6 +136,7 @@ export class SqliteEventStore implements EventStore {
     if (decision.kind === 'duplicate') return this.replay(decision.command);
     const events = this.insertEvents(append, decision.fromVersion);
     this.hooks.beforeCommit?.(events);
+    this.heads.set(append.streamId, events[events.length - 1].version);
     return appendResult(append.streamId, events, false, this.upcasters);
   }
 
@@ -143,7 +147,7 @@ export class SqliteEventStore implements EventStore {
    */
   private decide(append: PreparedAppend): AppendDecision {
     try {
-      const current = this.currentVersion(append.streamId);
+      const current = this.headInTransaction(append.streamId);
       if (satisfies(append.expectedVersion, current) && this.recordCommand(append, current + 1)) {
         return { kind: 'write', fromVersion: current + 1 };
       }
@@ -191,6 +195,14 @@ export class SqliteEventStore implements EventStore {
     const { streamId, fromVersion, toVersion } = command;
     const rows = this.statements.streamPage.all(streamId, fromVersion, toVersion, toVersion - fromVersion + 1);
     return appendResult(streamId, toEvents(rows), true, this.upcasters);
+  }
+
+  private headInTransaction(streamId: string): number {
+    const known = this.heads.get(streamId);
+    if (known !== undefined) return known;
+    const version = this.currentVersion(streamId);
+    this.heads.set(streamId, version);
+    return version;
   }
 
   private currentVersion(streamId: string): number {
