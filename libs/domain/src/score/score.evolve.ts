@@ -29,6 +29,7 @@ import {
   evolvePartRenamed,
 } from './evolve/parts.evolve';
 import { evolveSelectionTransposed } from './evolve/transpose.evolve';
+import { foldTransiently } from './evolve/transient';
 import { initialScoreState, type ScoreState } from './model/score.state';
 
 /**
@@ -121,9 +122,17 @@ function assertNever(event: never): never {
   throw new Error(`Unknown score event ${JSON.stringify((event as { type?: unknown }).type)}`);
 }
 
+/**
+ * Folds events over a state: the same result as `events.reduce(evolve, state)`, faster. Within one call, a
+ * container the fold has already copied is written in place by its later events instead of copied again
+ * (evolve/transient.ts), so a run of edits in one region copies the measure list once, not per event.
+ * Neither `state` nor any event is changed, and nothing in the returned state is changed afterwards.
+ */
+export function evolveAll(state: ScoreState, events: Iterable<ScoreEvent>): ScoreState {
+  return foldTransiently(state, events, evolve);
+}
+
 /** Folds events over a state (the empty state by default). */
 export function replay(events: Iterable<ScoreEvent>, from: ScoreState = initialScoreState()): ScoreState {
-  let state = from;
-  for (const event of events) state = evolve(state, event);
-  return state;
+  return evolveAll(from, events);
 }

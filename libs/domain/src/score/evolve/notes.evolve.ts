@@ -20,8 +20,7 @@ import type { ChordEntry, Lyric, Note } from '../model/score.types';
 import { withChord } from '../model/copy';
 import {
   chordAt,
-  entryIndex,
-  entryLocator,
+  entrySpot,
   requireActive,
   spliceEntries,
   voiceAt,
@@ -31,31 +30,32 @@ import {
 } from './paths';
 
 /*
- * Each handler reads the entry it changes (checking the path: O(path)) and writes it back with `withEntry`,
- * so the hot note edits allocate only the copied path and the new values, no closures.
+ * Each handler finds the entry it changes once (`entrySpot`, checking the path: O(path)) and writes it back
+ * with `withEntry`, so the hot note edits allocate only the copied path and the new values, no closures.
  */
 
 export function evolveSplice(state: ScoreState, event: NoteWritten | DurationChanged | VoiceEntriesRestored): ScoreState {
   const s = requireActive(state, event.type);
   const { afterEntryId, removed, inserted } = event.data;
   const loc = voiceLocator(event.data);
-  return withVoiceEntries(s, loc, spliceEntries(voiceAt(s, loc, event.type), afterEntryId, removed, inserted, event.type));
+  const entries = voiceAt(s, loc, event.type);
+  const spliced = spliceEntries(entries, afterEntryId, removed, inserted, event.type);
+  return spliced === entries ? s : withVoiceEntries(s, loc, spliced);
 }
 
 export function evolveNoteDeleted(state: ScoreState, event: NoteDeleted): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
-  return withEntry(s, loc, { kind: 'rest', id: chord.id, duration: chord.duration });
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
+  return withEntry(s, spot, { kind: 'rest', id: chord.id, duration: chord.duration });
 }
 
 export function evolveNoteRestored(state: ScoreState, event: NoteRestored): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const entries = voiceAt(s, loc, event.type);
-  const entry = entries[entryIndex(entries, loc.entryId, event.type)];
+  const spot = entrySpot(s, event.data, event.type);
+  const entry = spot.entries[spot.index];
   if (entry.kind !== 'rest') throw new EventDoesNotApply(event.type, 'the entry is not a rest', { entryId: entry.id });
-  return withEntry(s, loc, event.data.restored);
+  return withEntry(s, spot, event.data.restored);
 }
 
 function noteIndex(chord: ChordEntry, noteId: string, eventType: string): number {
@@ -71,62 +71,62 @@ function withNote(chord: ChordEntry, index: number, note: Note): ChordEntry {
 
 export function evolveNotePitchChanged(state: ScoreState, event: NotePitchChanged): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   const index = noteIndex(chord, event.data.noteId, event.type);
   const n = chord.notes[index];
-  return withEntry(s, loc, withNote(chord, index, { id: n.id, pitch: event.data.to, tie: n.tie }));
+  return withEntry(s, spot, withNote(chord, index, { id: n.id, pitch: event.data.to, tie: n.tie }));
 }
 
 export function evolveTie(state: ScoreState, event: TieAdded | TieRemoved): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   const index = noteIndex(chord, event.data.noteId, event.type);
   const n = chord.notes[index];
-  return withEntry(s, loc, withNote(chord, index, { id: n.id, pitch: n.pitch, tie: event.type === 'TieAdded' }));
+  return withEntry(s, spot, withNote(chord, index, { id: n.id, pitch: n.pitch, tie: event.type === 'TieAdded' }));
 }
 
 export function evolveChordPitchAdded(state: ScoreState, event: ChordPitchAdded): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   const notes = chord.notes.slice();
   notes.splice(event.data.index, 0, event.data.note);
-  return withEntry(s, loc, withChord(chord, { notes }));
+  return withEntry(s, spot, withChord(chord, { notes }));
 }
 
 export function evolveChordPitchRemoved(state: ScoreState, event: ChordPitchRemoved): ScoreState {
   const { note, index } = event.data;
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   if (chord.notes[index]?.id !== note.id) throw new EventDoesNotApply(event.type, 'no such note there', { noteId: note.id });
   const notes = chord.notes.slice();
   notes.splice(index, 1);
-  return withEntry(s, loc, withChord(chord, { notes }));
+  return withEntry(s, spot, withChord(chord, { notes }));
 }
 
 export function evolveArticulationAdded(state: ScoreState, event: ArticulationAdded): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   const articulations = chord.articulations.slice();
   articulations.splice(event.data.index, 0, event.data.articulation);
-  return withEntry(s, loc, withChord(chord, { articulations }));
+  return withEntry(s, spot, withChord(chord, { articulations }));
 }
 
 export function evolveArticulationRemoved(state: ScoreState, event: ArticulationRemoved): ScoreState {
   const { articulation, index } = event.data;
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   if (chord.articulations[index] !== articulation) {
     throw new EventDoesNotApply(event.type, 'no such articulation there', { articulation });
   }
   const articulations = chord.articulations.slice();
   articulations.splice(index, 1);
-  return withEntry(s, loc, withChord(chord, { articulations }));
+  return withEntry(s, spot, withChord(chord, { articulations }));
 }
 
 /** Lyrics stay sorted by verse, one per verse. */
@@ -147,16 +147,16 @@ function putLyric(lyrics: readonly Lyric[], lyric: Lyric): Lyric[] {
 
 export function evolveLyricSet(state: ScoreState, event: LyricSet): ScoreState {
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
-  return withEntry(s, loc, withChord(chord, { lyrics: putLyric(chord.lyrics, event.data.to) }));
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
+  return withEntry(s, spot, withChord(chord, { lyrics: putLyric(chord.lyrics, event.data.to) }));
 }
 
 export function evolveLyricCleared(state: ScoreState, event: LyricCleared): ScoreState {
   const { verse } = event.data.lyric;
   const s = requireActive(state, event.type);
-  const loc = entryLocator(event.data);
-  const chord = chordAt(s, loc, event.type);
+  const spot = entrySpot(s, event.data, event.type);
+  const chord = chordAt(spot, event.type);
   if (!chord.lyrics.some((l) => l.verse === verse)) throw new EventDoesNotApply(event.type, 'no lyric in that verse', { verse });
-  return withEntry(s, loc, withChord(chord, { lyrics: chord.lyrics.filter((l) => l.verse !== verse) }));
+  return withEntry(s, spot, withChord(chord, { lyrics: chord.lyrics.filter((l) => l.verse !== verse) }));
 }

@@ -3,11 +3,12 @@ import type { EntryLocator, StaffLocator, VoiceLocator } from '../model/locators
 import type { ActiveScoreState, ScoreState } from '../model/score.state';
 import type { ChordEntry, Measure, PartMeasure, StaffMeasure, VoiceEntry } from '../model/score.types';
 import { withContent, withKey, withMeasures, withStaves, withVoices } from '../model/copy';
+import { isOwned, own } from './transient';
 
 /*
- * Structural sharing: each helper copies only the objects and arrays on the path to what changes, so an
- * edit costs O(measures + parts + entries in one voice) pointer copies and never walks the score.
- * The measure-level helpers are pure on one measure so batch edits can copy the measure list once.
+ * Structural sharing: each write copies only the objects and arrays on the path to what changes (see the
+ * writers at the end). The measure-level helpers are pure on one measure so batch edits can copy the
+ * measure list once.
  */
 
 export function requireActive(state: ScoreState, eventType: string): ActiveScoreState {
@@ -28,9 +29,7 @@ export function updateMeasure(
   update: (m: Measure) => Measure,
 ): ActiveScoreState {
   const index = measureAt(state, measureId, eventType);
-  const measures = state.measures.slice();
-  measures[index] = update(measures[index]);
-  return withMeasures(state, measures);
+  return putMeasure(state, index, update(state.measures[index]));
 }
 
 export function withPartMeasure(
@@ -79,12 +78,12 @@ export function updatePartMeasure(
   update: (pm: PartMeasure) => PartMeasure,
 ): ActiveScoreState {
   const index = measureAt(state, loc.measureId, eventType);
-  const measures = state.measures.slice();
-  measures[index] = withPartMeasure(measures[index], loc.partId, eventType, update);
-  return withMeasures(state, measures);
+  const m = state.measures[index];
+  const pm = m.content[loc.partId];
+  if (pm === undefined) throw new EventDoesNotApply(eventType, 'no such part', { partId: loc.partId });
+  return putPartMeasure(state, index, m, loc.partId, update(pm));
 }
 
-/** Written out like `withVoiceEntries`: the staff marks are the next hottest edits. */
 export function updateStaff(
   state: ActiveScoreState,
   loc: StaffLocator,
@@ -97,11 +96,7 @@ export function updateStaff(
   if (pm === undefined) throw new EventDoesNotApply(eventType, 'no such part', { partId: loc.partId });
   const sm = pm.staves[loc.staff - 1];
   if (sm === undefined) throw new EventDoesNotApply(eventType, 'no such staff', { staff: loc.staff });
-  const staves = pm.staves.slice();
-  staves[loc.staff - 1] = update(sm);
-  const measures = state.measures.slice();
-  measures[index] = withContent(m, withKey(m.content, loc.partId, withStaves(pm, staves)));
-  return withMeasures(state, measures);
+  return putStaff(state, index, m, pm, loc, update(sm));
 }
 
 /*
@@ -112,7 +107,7 @@ export function voiceLocator(loc: VoiceLocator): VoiceLocator {
   return { partId: loc.partId, staff: loc.staff, measureId: loc.measureId, voice: loc.voice };
 }
 
-export function entryLocator(loc: EntryLocator): EntryLocator {
+function entryLocator(loc: EntryLocator): EntryLocator {
   return { partId: loc.partId, staff: loc.staff, measureId: loc.measureId, voice: loc.voice, entryId: loc.entryId };
 }
 
@@ -125,52 +120,69 @@ export function voiceAt(state: ActiveScoreState, loc: VoiceLocator, eventType: s
   return sm.voices[loc.voice - 1];
 }
 
-/**
- * The hottest path (every note edit): replaces the entries of a voice that `voiceAt` found, copying each
- * level of the path once and allocating no closures.
- */
+/** The hottest path (every note edit): replaces the entries of a voice that `voiceAt` found, allocating no closures. */
 export function withVoiceEntries(state: ActiveScoreState, loc: VoiceLocator, entries: VoiceEntry[]): ActiveScoreState {
   const index = state.measureIndex[loc.measureId];
   const m = state.measures[index];
   const pm = m.content[loc.partId];
-  const sm = pm.staves[loc.staff - 1];
-  const voices = sm.voices.slice();
-  voices[loc.voice - 1] = entries;
-  const staves = pm.staves.slice();
-  staves[loc.staff - 1] = withVoices(sm, voices);
-  const measures = state.measures.slice();
-  measures[index] = withContent(m, withKey(m.content, loc.partId, withStaves(pm, staves)));
-  return withMeasures(state, measures);
+  return putVoice(state, index, m, pm, pm.staves[loc.staff - 1], loc, entries);
 }
 
+/** `update` may return the entries it was given, written in place when the running fold owns them. */
 export function updateVoice(
   state: ActiveScoreState,
   loc: VoiceLocator,
   eventType: string,
   update: (entries: VoiceEntry[]) => VoiceEntry[],
 ): ActiveScoreState {
-  return withVoiceEntries(state, loc, update(voiceAt(state, loc, eventType)));
+  const entries = voiceAt(state, loc, eventType);
+  const updated = update(entries);
+  return updated === entries ? state : withVoiceEntries(state, loc, updated);
 }
 
+/*
+ * The ids of one score (ULIDs, UUIDv7: a time prefix, then random) tend to share long prefixes, so comparing
+ * last characters first settles most misses with one load instead of a walk over the whole id.
+ */
 export function entryIndex(entries: readonly VoiceEntry[], entryId: string, eventType: string): number {
-  for (let i = 0; i < entries.length; i++) if (entries[i].id === entryId) return i;
+  const last = entryId[entryId.length - 1];
+  for (let i = 0; i < entries.length; i++) {
+    const id = entries[i].id;
+    if (id[id.length - 1] === last && id === entryId) return i;
+  }
   throw new EventDoesNotApply(eventType, 'no such entry', { entryId });
 }
 
-/** The chord `loc` names; throws when it is missing or a rest. */
-export function chordAt(state: ActiveScoreState, loc: EntryLocator, eventType: string): ChordEntry {
+/** Where an event's entry is: its locator in one shape, the entries of its voice and its index there. */
+export interface EntrySpot {
+  loc: EntryLocator;
+  entries: VoiceEntry[];
+  index: number;
+}
+
+/** Finds the entry an event names, checking only the path to it; read once, written back with `withEntry`. */
+export function entrySpot(state: ActiveScoreState, data: EntryLocator, eventType: string): EntrySpot {
+  const loc = entryLocator(data);
   const entries = voiceAt(state, loc, eventType);
-  const entry = entries[entryIndex(entries, loc.entryId, eventType)];
+  return { loc, entries, index: entryIndex(entries, loc.entryId, eventType) };
+}
+
+/** The chord at `spot`; throws when it is a rest. */
+export function chordAt(spot: EntrySpot, eventType: string): ChordEntry {
+  const entry = spot.entries[spot.index];
   if (entry.kind !== 'chord') throw new EventDoesNotApply(eventType, 'the entry is a rest', { entryId: entry.id });
   return entry;
 }
 
-/** Replaces the entry `loc` names (already checked by `chordAt` or `voiceAt`) with `entry`. */
-export function withEntry(state: ActiveScoreState, loc: EntryLocator, entry: VoiceEntry): ActiveScoreState {
-  const entries = voiceAt(state, loc, '');
-  const copy = entries.slice();
-  copy[entryIndex(entries, loc.entryId, '')] = entry;
-  return withVoiceEntries(state, loc, copy);
+/** Replaces the entry at `spot` with `entry`. */
+export function withEntry(state: ActiveScoreState, spot: EntrySpot, entry: VoiceEntry): ActiveScoreState {
+  if (isOwned(spot.entries)) {
+    spot.entries[spot.index] = entry;
+    return state;
+  }
+  const copy = own(spot.entries.slice());
+  copy[spot.index] = entry;
+  return withVoiceEntries(state, spot.loc, copy);
 }
 
 /** Replaces `removed` (checked by id) after `afterEntryId` with `inserted`. */
@@ -189,13 +201,78 @@ export function spliceEntries(
       });
     }
   }
+  if (isOwned(entries)) {
+    (entries as VoiceEntry[]).splice(start, removed.length, ...inserted);
+    return entries as VoiceEntry[];
+  }
   if (removed.length === inserted.length) {
-    const same = entries.slice();
+    const same = own(entries.slice());
     for (let k = 0; k < inserted.length; k++) same[start + k] = inserted[k];
     return same;
   }
-  const result = entries.slice(0, start);
+  const result = own(entries.slice(0, start));
   for (let k = 0; k < inserted.length; k++) result.push(inserted[k]);
   for (let k = start + removed.length; k < entries.length; k++) result.push(entries[k]);
   return result;
+}
+
+/*
+ * The writers below put one new value into the working state and return the state. A container the running
+ * batch fold owns (transient.ts) is written in place, and the path above it is left as it is; any other is
+ * copied with the path above it, and the copies are owned. Outside a fold nothing is owned, so each write
+ * copies the path to what changes: O(measures + parts + entries in one voice) pointers, never the score.
+ */
+
+function putMeasure(state: ActiveScoreState, index: number, m: Measure): ActiveScoreState {
+  if (isOwned(state.measures)) {
+    state.measures[index] = m;
+    return state;
+  }
+  const measures = own(state.measures.slice());
+  measures[index] = m;
+  return withMeasures(state, measures);
+}
+
+function putPartMeasure(state: ActiveScoreState, index: number, m: Measure, partId: string, pm: PartMeasure): ActiveScoreState {
+  // An own `__proto__` key could be written in place too, but a missing one would set the prototype.
+  if (isOwned(m.content) && partId !== '__proto__') {
+    m.content[partId] = pm;
+    return state;
+  }
+  return putMeasure(state, index, withContent(m, own(withKey(m.content, partId, pm))));
+}
+
+function putStaff(
+  state: ActiveScoreState,
+  index: number,
+  m: Measure,
+  pm: PartMeasure,
+  loc: StaffLocator,
+  sm: StaffMeasure,
+): ActiveScoreState {
+  if (isOwned(pm.staves)) {
+    pm.staves[loc.staff - 1] = sm;
+    return state;
+  }
+  const staves = own(pm.staves.slice());
+  staves[loc.staff - 1] = sm;
+  return putPartMeasure(state, index, m, loc.partId, withStaves(pm, staves));
+}
+
+function putVoice(
+  state: ActiveScoreState,
+  index: number,
+  m: Measure,
+  pm: PartMeasure,
+  sm: StaffMeasure,
+  loc: VoiceLocator,
+  entries: VoiceEntry[],
+): ActiveScoreState {
+  if (isOwned(sm.voices)) {
+    sm.voices[loc.voice - 1] = entries;
+    return state;
+  }
+  const voices = own(sm.voices.slice());
+  voices[loc.voice - 1] = entries;
+  return putStaff(state, index, m, pm, loc, withVoices(sm, voices));
 }
