@@ -45,7 +45,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv): ProjectorConfig {
     dataDir: env['DATA_DIR'] || './data',
     mongodbUri: env['MONGODB_URI'] || undefined,
     batchSize: whole(env, 'PROJECTOR_BATCH_SIZE', 500, 1),
-    pollIntervalMs: whole(env, 'PROJECTOR_POLL_MS', 50, 1),
+    pollIntervalMs: whole(env, 'PROJECTOR_POLL_MS', 10, 1),
     maxPollIntervalMs: whole(env, 'PROJECTOR_MAX_POLL_MS', 1000, 1),
     leaseTtlMs: whole(env, 'PROJECTOR_LEASE_TTL_MS', 10_000, 100),
     lagLogIntervalMs: whole(env, 'PROJECTOR_LAG_LOG_MS', 30_000, 0),

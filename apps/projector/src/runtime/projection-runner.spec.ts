@@ -75,6 +75,28 @@ describe('ProjectionRunner', () => {
     await eventually(async () => (await h.store.get<TallyDoc>('tally', 'late'))?.total === 7, 1000);
   });
 
+  it('should keep polling at the shortest interval while events have come recently', async () => {
+    let reads = 0;
+    const counting = new Proxy(h.events, {
+      get: (target, property) => {
+        if (property === 'readAll') return (options: object) => ((reads += 1), target.readAll(options));
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    // A clock that stands still: the last event is always recent.
+    const runner = h.runner({ events: counting, pollIntervalMs: 5, maxPollIntervalMs: 1000, clock: () => 1_000_000 });
+    runner.start();
+    await eventually(async () => (await h.store.activeGeneration('tally')) !== undefined);
+    await appendTally(h.events, counted('a'));
+    await eventually(async () => (await h.store.get<TallyDoc>('tally', 'a'))?.total === 1);
+    reads = 0;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    // Backing off from 5 ms would read about 7 times in 400 ms (5, 10, ... 320 ms); at 5 ms, about 80.
+    expect(reads).toBeGreaterThan(20);
+  });
+
   it('should dead-letter an event that fails live, skip it and carry on', async () => {
     const logger = new RecordingLogger();
     const runner = h.runner({ logger });

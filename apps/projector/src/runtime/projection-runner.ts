@@ -3,7 +3,7 @@ import { LeaseUnavailableError, RebuildFailedError } from './errors';
 import { InterruptibleSleep } from './interruptible-sleep';
 import { measureLag, type ProjectionLag } from './lag';
 import { ProjectionWorker, type GenerationSwap } from './projection-worker';
-import { resolveRunnerOptions, type ProjectionRunnerOptions, type ResolvedRunnerOptions } from './runner-options';
+import { nextIdleMs, resolveRunnerOptions, type ProjectionRunnerOptions, type ResolvedRunnerOptions } from './runner-options';
 
 /** standby: another instance holds the lease; failed: a rebuild failed and needs a fix. */
 export type RunnerState = 'stopped' | 'standby' | 'running' | 'failed';
@@ -12,7 +12,7 @@ type TickOutcome = 'busy' | 'idle' | 'standby';
 
 /**
  * Keeps one projection up to date: holds its lease (one instance per projection), tails the
- * event feed in batches, polls with a growing interval while idle, and swaps in rebuilt
+ * event feed in batches, polls often while events come and less and less once they stop, and swaps in rebuilt
  * generations. Every piece of work runs one at a time, so a rebuild asked for while live
  * processing runs waits for the current batch, never interleaves with it.
  */
@@ -83,15 +83,16 @@ export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
   }
 
   private async run(): Promise<void> {
-    const { pollIntervalMs, maxPollIntervalMs, leaseTtlMs } = this.options;
-    let idleMs = pollIntervalMs;
+    const { pollIntervalMs, leaseTtlMs, clock } = this.options;
+    let idleMs = 0;
+    let busyAt = -Infinity;
     while (!this.stopping) {
       const outcome = await this.exclusive(() => this.tick()).catch((error: unknown) => this.recover(error));
-      if (outcome === 'busy') idleMs = pollIntervalMs;
+      if (outcome === 'busy') busyAt = clock();
       if (outcome === 'failed') return;
       if (outcome === 'idle' || outcome === 'retry') {
+        idleMs = nextIdleMs(idleMs, clock() - busyAt, this.options);
         await this.sleeper.sleep(idleMs);
-        idleMs = Math.min(idleMs * 2, maxPollIntervalMs);
       }
       if (outcome === 'standby') await this.sleeper.sleep(Math.max(pollIntervalMs, leaseTtlMs / 3));
     }

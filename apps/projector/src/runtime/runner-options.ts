@@ -41,9 +41,11 @@ export interface ProjectionRunnerOptions<Doc extends ReadModelDoc = ReadModelDoc
    * document is megabytes: every commit serialises and writes each one again).
    */
   rebuildCommitEvery?: number;
-  /** First idle poll once caught up; doubles while idle up to maxPollIntervalMs. */
+  /** Idle poll while events keep coming; an idle poll is one indexed read of the feed's head. */
   pollIntervalMs?: number;
+  /** After activeWindowMs without a new event, idle polls double from pollIntervalMs up to this. */
   maxPollIntervalMs?: number;
+  activeWindowMs?: number;
   leaseTtlMs?: number;
   /** Documents kept parsed between batches; also the most a rebuild holds unwritten. */
   cacheSize?: number;
@@ -61,7 +63,7 @@ const SILENT: ProjectorLogger = { log: () => undefined, warn: () => undefined, e
 
 export function resolveRunnerOptions<Doc extends ReadModelDoc>(options: ProjectionRunnerOptions<Doc>): ResolvedRunnerOptions<Doc> {
   const batchSize = options.batchSize ?? 500;
-  const pollIntervalMs = options.pollIntervalMs ?? 50;
+  const pollIntervalMs = options.pollIntervalMs ?? 10;
   return {
     ...options,
     ownerId: options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -70,9 +72,20 @@ export function resolveRunnerOptions<Doc extends ReadModelDoc>(options: Projecti
     rebuildCommitEvery: options.rebuildCommitEvery ?? 1_000_000,
     pollIntervalMs,
     maxPollIntervalMs: Math.max(pollIntervalMs, options.maxPollIntervalMs ?? 1000),
+    activeWindowMs: options.activeWindowMs ?? 10_000,
     leaseTtlMs: options.leaseTtlMs ?? 10_000,
     cacheSize: options.cacheSize ?? 500,
     clock: options.clock ?? Date.now,
     logger: options.logger ?? SILENT,
   };
+}
+
+/**
+ * The pause before the next idle poll: the shortest while the last event came less than
+ * activeWindowMs ago (a reader waits at most that long to see an edit), doubling after that so an
+ * idle projector costs nothing.
+ */
+export function nextIdleMs(previousMs: number, msSinceBusy: number, options: Pick<ResolvedRunnerOptions<ReadModelDoc>, 'pollIntervalMs' | 'maxPollIntervalMs' | 'activeWindowMs'>): number {
+  if (msSinceBusy < options.activeWindowMs) return options.pollIntervalMs;
+  return Math.min(Math.max(previousMs * 2, options.pollIntervalMs), options.maxPollIntervalMs);
 }
