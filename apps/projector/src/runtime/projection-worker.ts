@@ -159,7 +159,7 @@ export class ProjectionWorker<Doc extends ReadModelDoc> {
     target.pending.clear();
     target.pendingEvents = 0;
     try {
-      const result = await store.commit(projection.name, target.generation, changes, target.applied, { ownerId });
+      const result = await store.commit(projection.name, target.generation, changes, target.applied, { ownerId, immutableDocs: true });
       if (!result.applied) target.cache.clear();
       target.applied = target.checkpoint = result.checkpoint;
     } catch (error) {

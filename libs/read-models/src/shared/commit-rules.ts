@@ -1,5 +1,6 @@
 import { InvalidCommitError } from '../store/errors';
 import type { DocumentChange, ReadModelCheckpoint } from '../store/read-model-store.port';
+import { reusedJson } from './reused-json';
 
 export const NO_CHECKPOINT: ReadModelCheckpoint = Object.freeze({ position: 0, recordedAt: null });
 
@@ -15,7 +16,7 @@ export interface SerialisedChange {
  * Validates a whole commit and serialises every document BEFORE anything is written, so that a
  * document that cannot be stored fails the commit without leaving half of it behind.
  */
-export function prepareCommit(changes: readonly DocumentChange[], checkpoint: ReadModelCheckpoint): SerialisedChange[] {
+export function prepareCommit(changes: readonly DocumentChange[], checkpoint: ReadModelCheckpoint, immutableDocs = false): SerialisedChange[] {
   if (!Number.isSafeInteger(checkpoint.position) || checkpoint.position < 1) {
     throw new InvalidCommitError(`checkpoint position must be a whole number ≥ 1, got ${checkpoint.position}`);
   }
@@ -25,16 +26,16 @@ export function prepareCommit(changes: readonly DocumentChange[], checkpoint: Re
     const key = `${collection}\u0000${id}`;
     if (seen.has(key)) throw new InvalidCommitError(`${collection}/${id} changes twice in one commit`);
     seen.add(key);
-    return { collection, id, json: doc === null ? null : serialise(collection, id, doc) };
+    return { collection, id, json: doc === null ? null : serialise(collection, id, doc, immutableDocs) };
   });
 }
 
-function serialise(collection: string, id: string, doc: unknown): string {
+function serialise(collection: string, id: string, doc: unknown, immutableDocs: boolean): string {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new InvalidCommitError(`${collection}/${id} must be a JSON object or null`);
   }
   try {
-    return JSON.stringify(doc);
+    return immutableDocs ? reusedJson(doc) : JSON.stringify(doc);
   } catch (error) {
     throw new InvalidCommitError(`${collection}/${id} cannot be stored as JSON: ${(error as Error).message}`);
   }

@@ -38,6 +38,11 @@ export interface FindQuery {
 export interface CommitOptions {
   /** Fencing: the commit fails with LeaseLostError unless this owner holds the projection's lease. */
   ownerId?: string;
+  /**
+   * The caller never mutates these documents once committed (projections build new objects), so
+   * the JSON of their unchanged parts may be reused from an earlier commit instead of rebuilt.
+   */
+  immutableDocs?: boolean;
 }
 
 export interface CommitResult {

@@ -91,7 +91,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     checkpoint: ReadModelCheckpoint,
     options: CommitOptions = {},
   ): Promise<CommitResult> {
-    const prepared = prepareCommit(changes, checkpoint);
+    const prepared = prepareCommit(changes, checkpoint, options.immutableDocs);
     return this.write(() => {
       const stored = checkpointOf(this.generationOf(projection, generation));
       if (options.ownerId !== undefined && !canRenew(this.lease(projection), options.ownerId)) {
