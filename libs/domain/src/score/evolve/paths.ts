@@ -107,10 +107,6 @@ export function voiceLocator(loc: VoiceLocator): VoiceLocator {
   return { partId: loc.partId, staff: loc.staff, measureId: loc.measureId, voice: loc.voice };
 }
 
-function entryLocator(loc: EntryLocator): EntryLocator {
-  return { partId: loc.partId, staff: loc.staff, measureId: loc.measureId, voice: loc.voice, entryId: loc.entryId };
-}
-
 /** The entries of the voice `loc` names, checking only the path to it (O(path), no search of the score). */
 export function voiceAt(state: ActiveScoreState, loc: VoiceLocator, eventType: string): VoiceEntry[] {
   const pm = state.measures[measureAt(state, loc.measureId, eventType)].content[loc.partId];
@@ -154,17 +150,16 @@ export function entryIndex(entries: readonly VoiceEntry[], entryId: string, even
 }
 
 /** Where an event's entry is: its locator in one shape, the entries of its voice and its index there. */
-export interface EntrySpot {
-  loc: EntryLocator;
+export interface EntrySpot extends EntryLocator {
   entries: VoiceEntry[];
   index: number;
 }
 
 /** Finds the entry an event names, checking only the path to it; read once, written back with `withEntry`. */
 export function entrySpot(state: ActiveScoreState, data: EntryLocator, eventType: string): EntrySpot {
-  const loc = entryLocator(data);
-  const entries = voiceAt(state, loc, eventType);
-  return { loc, entries, index: entryIndex(entries, loc.entryId, eventType) };
+  const { partId, staff, measureId, voice, entryId } = data;
+  const entries = voiceAt(state, { partId, staff, measureId, voice }, eventType);
+  return { partId, staff, measureId, voice, entryId, entries, index: entryIndex(entries, entryId, eventType) };
 }
 
 /** The chord at `spot`; throws when it is a rest. */
@@ -182,12 +177,12 @@ export function withEntry(state: ActiveScoreState, spot: EntrySpot, entry: Voice
   }
   const copy = own(spot.entries.slice());
   copy[spot.index] = entry;
-  return withVoiceEntries(state, spot.loc, copy);
+  return withVoiceEntries(state, spot, copy);
 }
 
 /** Replaces `removed` (checked by id) after `afterEntryId` with `inserted`. */
 export function spliceEntries(
-  entries: readonly VoiceEntry[],
+  entries: VoiceEntry[],
   afterEntryId: string | null,
   removed: readonly VoiceEntry[],
   inserted: readonly VoiceEntry[],
@@ -201,10 +196,7 @@ export function spliceEntries(
       });
     }
   }
-  if (isOwned(entries)) {
-    (entries as VoiceEntry[]).splice(start, removed.length, ...inserted);
-    return entries as VoiceEntry[];
-  }
+  if (isOwned(entries)) return spliceInPlace(entries, start, removed.length, inserted);
   if (removed.length === inserted.length) {
     const same = own(entries.slice());
     for (let k = 0; k < inserted.length; k++) same[start + k] = inserted[k];
@@ -214,6 +206,22 @@ export function spliceEntries(
   for (let k = 0; k < inserted.length; k++) result.push(inserted[k]);
   for (let k = start + removed.length; k < entries.length; k++) result.push(entries[k]);
   return result;
+}
+
+/** `entries.splice(start, removing, ...inserted)` without spreading the arguments, and never leaving a hole. */
+function spliceInPlace(entries: VoiceEntry[], start: number, removing: number, inserted: readonly VoiceEntry[]): VoiceEntry[] {
+  const end = start + removing;
+  const shift = inserted.length - removing;
+  if (shift > 0) {
+    const length = entries.length;
+    for (let k = 0; k < shift; k++) entries.push(inserted[0]);
+    for (let k = length - 1; k >= end; k--) entries[k + shift] = entries[k];
+  } else if (shift < 0) {
+    for (let k = end; k < entries.length; k++) entries[k + shift] = entries[k];
+    entries.length += shift;
+  }
+  for (let k = 0; k < inserted.length; k++) entries[start + k] = inserted[k];
+  return entries;
 }
 
 /*
