@@ -38,6 +38,16 @@ describe('SqliteReadModelStore on a real file', () => {
     await events.close();
   });
 
+  it('should commit on its own connection without waiting for the disk, and leave a shared handle as it was', () => {
+    const own = track(new SqliteReadModelStore({ filename: file }));
+    const db = track(openSqlite(file));
+    track(new SqliteReadModelStore({ db }));
+    const synchronous = (handle: SqliteDatabase) => handle.pragma('synchronous', { simple: true });
+
+    expect(synchronous((own as unknown as { db: SqliteDatabase }).db)).toBe(1);
+    expect(synchronous(db)).toBe(2);
+  });
+
   it('should let two connections to one file see each other, with one lease holder between them', async () => {
     const a = track(new SqliteReadModelStore({ filename: file }));
     const b = track(new SqliteReadModelStore({ filename: file }));

@@ -239,9 +239,17 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 }
 
+/**
+ * Its own connection to the file need not wait for the disk on each commit (synchronous=NORMAL,
+ * per connection): read models are derived, documents and checkpoint still commit together, and
+ * a commit lost to a power cut is built again from the events, which the event store's connection
+ * writes with FULL. Shorter commits also hold the file's write lock for less time.
+ */
 function openOwned(filename: string): SqliteDatabase {
   try {
-    return openSqlite(filename);
+    const db = openSqlite(filename);
+    db.pragma('synchronous = NORMAL');
+    return db;
   } catch (error) {
     throw unavailable(`Cannot open ${filename}`, error);
   }
