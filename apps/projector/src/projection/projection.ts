@@ -31,6 +31,12 @@ export interface Projection<Doc extends ReadModelDoc = ReadModelDoc> {
    * (the runner always passes it; tests of single-document projections may leave it out).
    */
   evolve(doc: Doc | undefined, event: StoredEvent, id: string, read?: DocReader<Doc>): Doc | null;
+  /**
+   * Optional, for projections whose keysOf names one document per event and that have no
+   * relatedKeysOf: the document after several of its events in a row, in one call. Must give what
+   * evolving them one by one gives; a throw makes the runner do just that, to find the event at fault.
+   */
+  evolveRun?(doc: Doc | undefined, events: readonly StoredEvent[], id: string): Doc | null;
 }
 
 /** Another document of the event being applied; undefined when there is none. */

@@ -27,6 +27,17 @@ describe('score-document projection', () => {
     expect(scoreDocumentProjection.evolve(doc, storedEvent(2, { type: 'ScorePurged', data: { scoreId: 's' } }), 's')).toBeNull();
   });
 
+  it('should give from one run of events what they give one at a time, through a discard, a new creation and a purge', () => {
+    const created = history(writeNote(E[0], f(0), quarter, [pitch('G')]), writeNote(E[1], f(1, 4), quarter, [pitch('A')]));
+    const events = [...created, ...invert(created[0]), ...created];
+    const stored = events.map((event, index) => storedEvent(index + 1, event, 'score-stream'));
+    const purge = storedEvent(events.length + 1, { type: 'ScorePurged', data: { scoreId: 'score-stream' } }, 'score-stream');
+
+    expect(scoreDocumentProjection.evolveRun?.(undefined, stored, 'score-stream')).toEqual(documentOf(events));
+    expect(scoreDocumentProjection.evolveRun?.(undefined, stored.slice(0, created.length + 1), 'score-stream')).toBeNull();
+    expect(scoreDocumentProjection.evolveRun?.(undefined, [...stored, purge], 'score-stream')).toBeNull();
+  });
+
   it('should refuse an event the domain cannot apply, so the runner can dead-letter it', () => {
     const [, note] = history(writeNote(E[0], f(0), quarter));
     expect(() => documentOf([note])).toThrow(expect.objectContaining({ code: expect.any(String) }));

@@ -1,3 +1,4 @@
+import type { StoredEvent } from '@bandpro/events';
 import { InMemoryReadModelStore } from '@bandpro/read-models';
 import { feed, storedEvent } from '../../test/fixtures/stored-events';
 import { counted, ignored, moved, poisoned, tallyProjection, touched, unkeyed, type TallyDoc } from '../../test/fixtures/tally.projection';
@@ -96,5 +97,51 @@ describe('applyBatch', () => {
 
     const poisonous = await apply(feed(counted('a'), poisoned('a'), poisoned('b')), 'rebuild');
     expect(poisonous.deadLetters.map((d) => d.position)).toEqual([2]);
+  });
+
+  describe('with a projection that folds runs', () => {
+    let runs: number[][];
+    const runTally = {
+      ...tallyProjection,
+      evolveRun(doc: TallyDoc | undefined, events: readonly StoredEvent[], id: string) {
+        runs.push(events.map((event) => event.position));
+        return events.reduce<TallyDoc | null>((current, event) => tallyProjection.evolve(current ?? undefined, event, id), doc ?? null);
+      },
+    };
+    const applyRuns = (events: ReturnType<typeof feed>, mode: ApplyMode = 'live') =>
+      applyBatch({ projection: runTally, events, cache: new DocCache<TallyDoc>(10), mode, load: async () => new Map() });
+
+    beforeEach(() => {
+      runs = [];
+    });
+
+    it('should fold the events of each document in one call', async () => {
+      const outcome = await applyRuns(feed(counted('a'), counted('b', 5), ignored(), counted('a', 2)));
+
+      expect(runs).toEqual([[1, 4], [2]]);
+      expect(outcome.changes.map((c) => [c.id, c.doc?.total])).toEqual([['a', 3], ['b', 5]]);
+      expect(outcome.applied).toBe(3);
+    });
+
+    it('should go one event at a time through a run that throws, dead-lettering only the event at fault', async () => {
+      const outcome = await applyRuns(feed(counted('a'), poisoned('a'), counted('a'), counted('b')));
+
+      expect(outcome.deadLetters.map((d) => d.position)).toEqual([2]);
+      expect(outcome.changes.map((c) => [c.id, c.doc?.total])).toEqual([['a', 2], ['b', 1]]);
+      expect(outcome.applied).toBe(3);
+    });
+
+    it('should stop a run at the event at fault when rebuilding', async () => {
+      const outcome = await applyRuns(feed(counted('a'), poisoned('a'), counted('a')), 'rebuild');
+      expect(outcome.deadLetters.map((d) => d.position)).toEqual([2]);
+      expect(outcome.applied).toBe(1);
+    });
+
+    it('should evolve one event at a time when an event names several documents', async () => {
+      const outcome = await applyRuns(feed(counted('a', 10), moved('a', 'b', 4)));
+
+      expect(runs).toEqual([]);
+      expect(Object.fromEntries(outcome.changes.map((c) => [c.id, c.doc?.total]))).toEqual({ a: 6, b: 4 });
+    });
   });
 });

@@ -48,6 +48,10 @@ export async function applyBatch<Doc extends ReadModelDoc>(input: BatchInput<Doc
   const docs = await workingSet(input, planned);
   const changed = new Set<string>();
   let applied = 0;
+  if (projection.evolveRun && !projection.relatedKeysOf && planned.every(({ keys }) => keys.length === 1)) {
+    applied = applyRuns(projection, planned, docs, changed, deadLetters, mode);
+    planned.length = 0;
+  }
   for (const { event, keys: named } of planned) {
     if (mode === 'rebuild' && deadLetters.length > 0) break;
     const keys = projection.relatedKeysOf ? await withRelated(input, event, named, docs, deadLetters) : named;
@@ -64,6 +68,49 @@ export async function applyBatch<Doc extends ReadModelDoc>(input: BatchInput<Doc
   const changes = [...changed].map((id) => ({ collection: projection.collection, id, doc: docs.get(id) ?? null }));
   deadLetters.sort((a, b) => a.position - b.position);
   return { changes, docs, checkpoint: checkpointAfter(events), deadLetters, applied };
+}
+
+/**
+ * The events of each document in one evolveRun call (documents are independent: each event names
+ * one and reads no other). When a run throws, its events go one by one, so exactly the events at
+ * fault are dead-lettered, as without runs. Returns how many events were applied.
+ */
+function applyRuns<Doc extends ReadModelDoc>(
+  projection: Projection<Doc>,
+  planned: readonly { event: StoredEvent; keys: readonly string[] }[],
+  docs: Map<string, Doc | null>,
+  changed: Set<string>,
+  deadLetters: DeadLetterInput[],
+  mode: ApplyMode,
+): number {
+  const runs = new Map<string, StoredEvent[]>();
+  for (const { event, keys } of planned) {
+    const run = runs.get(keys[0]);
+    if (run) run.push(event);
+    else runs.set(keys[0], [event]);
+  }
+  let applied = 0;
+  for (const [id, events] of runs) {
+    const before = docs.get(id) ?? null;
+    let after: Doc | null;
+    try {
+      after = (projection.evolveRun as NonNullable<Projection<Doc>['evolveRun']>)(before ?? undefined, events, id);
+      applied += events.length;
+    } catch {
+      after = before;
+      for (const event of events) {
+        const next = attempt(() => projection.evolve(after ?? undefined, event, id), event, deadLetters);
+        if (next === undefined && mode === 'rebuild') break;
+        if (next === undefined) continue;
+        after = next;
+        applied += 1;
+      }
+    }
+    if (after === before) continue;
+    docs.set(id, after);
+    changed.add(id);
+  }
+  return applied;
 }
 
 export const MAX_RELATED_ROUNDS = 8;
