@@ -19,13 +19,13 @@ function replayInRuns(events: readonly ScoreEvent[]): ScoreState {
 }
 
 /**
- * The events as the loader gets them from a store: `{ type, data }` with the data parsed from JSON. The
+ * The events as the loader gets them from a store: `{ type, data }` parsed from JSON (SQLite rows). The
  * objects decide builds in memory differ in one way that matters here: V8 gives most of them a hidden
  * class of their own (spread-then-add literals), so every field read misses its inline cache; no load
  * replays those, so their figure is informational.
  */
 function asStored(events: readonly ScoreEvent[]): ScoreEvent[] {
-  return events.map((e) => ({ type: e.type, data: JSON.parse(JSON.stringify(e.data)) }) as ScoreEvent);
+  return events.map((e) => JSON.parse(JSON.stringify({ type: e.type, data: e.data })) as ScoreEvent);
 }
 
 async function measure(context: SuiteContext, label: string, events: readonly ScoreEvent[]): Promise<number> {
