@@ -97,6 +97,30 @@ describe('ProjectionRunner', () => {
     expect(reads).toBeGreaterThan(20);
   });
 
+  it('should back off while its batches fail, however recent the last event', async () => {
+    let failing = false;
+    let attempts = 0;
+    const store = new Proxy(h.store, {
+      get: (target, property) => {
+        if (property === 'commit' && failing) return async () => ((attempts += 1), Promise.reject(new Error('disk full')));
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const runner = h.runner({ store, pollIntervalMs: 5, maxPollIntervalMs: 40 });
+    runner.start();
+    await eventually(async () => (await h.store.activeGeneration('tally')) !== undefined);
+    await appendTally(h.events, counted('a'));
+    await eventually(async () => (await h.store.get<TallyDoc>('tally', 'a'))?.total === 1);
+    failing = true;
+    await appendTally(h.events, counted('a'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    // Backing off from 5 ms to 40 ms: about 12 attempts in 400 ms; retrying every 5 ms, about 80.
+    expect(attempts).toBeGreaterThan(2);
+    expect(attempts).toBeLessThan(30);
+  });
+
   it('should dead-letter an event that fails live, skip it and carry on', async () => {
     const logger = new RecordingLogger();
     const runner = h.runner({ logger });

@@ -12,8 +12,8 @@ type TickOutcome = 'busy' | 'idle' | 'standby';
 
 /**
  * Keeps one projection up to date: holds its lease (one instance per projection), tails the
- * event feed in batches, polls often while events come and less and less once they stop, and swaps in rebuilt
- * generations. Every piece of work runs one at a time, so a rebuild asked for while live
+ * event feed in batches, polls often while events come and less and less once they stop (or
+ * while batches fail), and swaps in rebuilt generations. Every piece of work runs one at a time, so a rebuild asked for while live
  * processing runs waits for the current batch, never interleaves with it.
  */
 export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
@@ -91,7 +91,8 @@ export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
       if (outcome === 'busy') busyAt = clock();
       if (outcome === 'failed') return;
       if (outcome === 'idle' || outcome === 'retry') {
-        idleMs = nextIdleMs(idleMs, clock() - busyAt, this.options);
+        // A failing batch backs off however recent the last event: retrying every poll would only flood the log.
+        idleMs = nextIdleMs(idleMs, outcome === 'retry' ? Number.POSITIVE_INFINITY : clock() - busyAt, this.options);
         await this.sleeper.sleep(idleMs);
       }
       if (outcome === 'standby') await this.sleeper.sleep(Math.max(pollIntervalMs, leaseTtlMs / 3));
