@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { atLeast, atMost } from '../harness/figure';
-import { register, startApi, type ApiProcess } from '../harness/api-process';
+import { register, startApi, startServer, type ApiProcess } from '../harness/api-process';
 import { spawnTs, stopChild } from '../harness/child';
 import { median, percentile } from '../harness/stats';
 import { repeat, type Section, type Suite, type SuiteContext } from '../harness/suite';
@@ -138,9 +138,34 @@ const cachedReadSection: Section = {
   },
 };
 
+/**
+ * What the machine allows: the command benchmark's requests (same autocannon, 100 connections, same bodies) against
+ * a handler that does nothing, on a bare node:http server and on an empty NestJS + Fastify route (what the API runs on). The command
+ * figures are read against these: the targets (2,000/s at p99 30 ms) sit close to what an empty route gives here.
+ */
+const ceilingSection: Section = {
+  name: 'ceiling',
+  run: async (context) => {
+    const body = JSON.stringify({ type: 'SetRehearsalMark', data: { measureId: uuidv7(), text: 'A' } });
+    for (const kind of ['node', 'nest'] as const) {
+      const server = await startServer('bench/api/ceiling-app.ts', { CEILING: kind });
+      try {
+        const runs = await repeat(context, `ceiling ${kind}`, () =>
+          autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'POST', path: `/api/v1/scores/${uuidv7()}/commands`, headers: { 'content-type': 'application/json' }, body }] }),
+        );
+        if (runs.some((r) => r.non2xx + r.errors + r.timeouts > 0)) throw new Error(`ceiling ${kind}: the empty route failed requests`);
+        context.report({ name: `ceiling.${kind}_empty_route.requests_per_s`, value: median(runs.map((r) => r.requests.average)), unit: 'req/s' });
+        context.report({ name: `ceiling.${kind}_empty_route.latency_p99`, value: median(runs.map((r) => r.latency.p99)), unit: 'ms' });
+      } finally {
+        await server.stop();
+      }
+    }
+  },
+};
+
 /** Issue #3: the HTTP API's command and read throughput on the embedded SQLite default. */
 export const suite: Suite = {
   name: 'api',
   description: `HTTP API under autocannon (${CONNECTIONS} connections, ${DURATION_S} s): commands over ${SCORES} scores, cached score reads (10 and 100 connections), time-travel reads, projection lag during the command load`,
-  sections: [commandsSection, cachedReadSection, timeTravelSection],
+  sections: [ceilingSection, commandsSection, cachedReadSection, timeTravelSection],
 };

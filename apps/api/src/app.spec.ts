@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { createApp } from './main';
  */
 describe('the API in process', () => {
   let dir: string;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let url: string;
   let ivy: User;
 
@@ -21,7 +21,9 @@ describe('the API in process', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bandpro-api-inproc-'));
-    ({ app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir }));
+    // The Swagger UI's static files need an ES-module-only package that Node loads and Jest cannot (the e2e suites
+    // run the API under Node and get the page).
+    ({ app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, API_DOCS_UI: 'false' }));
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,11 +1,15 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import { mapError } from './common/errors/error-mapping';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { auditRefusedRequests } from './audit/audit.middleware';
+import { ApiError } from './common/errors/api-error';
 import type { ApiConfig } from './config/api.config';
 
 export const API_PREFIX = 'api/v1';
+
+type Middleware = ReturnType<typeof helmet>;
 
 const strictCsp = helmet({
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
@@ -21,21 +25,37 @@ const docsCsp = helmet({
   },
 });
 
-/** Everything around the routes: headers, body limits, CORS, prefix, docs. Shared by main.ts and nothing else. */
-export function configureHttp(app: NestExpressApplication, config: ApiConfig): void {
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docsCsp : strictCsp)(req, res, next));
-  app.useBodyParser('json', { limit: config.bodyLimit });
-  // Body-parser errors (too large, bad JSON) happen before Nest's filters can see them: same mapping here.
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!error) return next();
-    const { status, body } = mapError(error);
-    res.status(status).json(body);
+/** Everything around the routes: headers, body parsing, errors before routing, CORS, prefix, docs. Shared by main.ts and nothing else. */
+export async function configureHttp(app: NestFastifyApplication, config: ApiConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // helmet only sets headers on the Node response, so it runs as is in a hook, before anything can answer.
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    const middleware: Middleware = request.url.startsWith('/api/docs') ? docsCsp : strictCsp;
+    middleware(request.raw as never, reply.raw as never, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
+  auditRefusedRequests(fastify, app.get(AuditInterceptor));
+  parseJsonBodies(fastify);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['Retry-After'] });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('BandPro API').setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false, swaggerUiEnabled: config.docsUi });
+}
+
+/**
+ * The only body the API reads is JSON. One with no body (`POST /scores/:id/trash` from a client that always sets
+ * the header) is a request without a body, where Fastify's own parser would refuse it; anything else goes through
+ * Fastify's parser, which also refuses `__proto__` and `constructor.prototype` keys, and a failure is our
+ * MALFORMED_JSON. What Fastify refuses before (too large, another media type) reaches ApiExceptionFilter through Nest.
+ */
+function parseJsonBodies(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if ((body as string).trim() === '') return done(null, undefined);
+    parseJson(request, body as string, (error: Error | null, parsed?: unknown) =>
+      error ? done(new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'), undefined) : done(null, parsed));
+  });
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Logger, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { auditCsvStream, auditNdjsonStream, AUDIT_EXPORT_CONTENT_TYPES, type AuditLog, type AuditPage, type AuditRecord } from '@bandpro/audit';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { openDownload } from '../common/http/raw-download';
 import { pipeline } from 'node:stream/promises';
 import { AdminGuard } from './admin.guard';
 import { AuditExportDto, AuditQueryDto, toAuditFilter } from './admin-audit.dto';
@@ -39,15 +40,16 @@ export class AdminAuditController {
   /** Streamed row by row: the file is never built in memory. */
   @Get('export')
   @Audit('admin.audit_exported')
-  async export(@Query() dto: AuditExportDto, @Res() response: Response): Promise<void> {
+  async export(@Query() dto: AuditExportDto, @Res() reply: FastifyReply): Promise<void> {
     await this.recorder.flush();
     const format = dto.format ?? 'ndjson';
     const records = openedRecords(this.log.stream(toAuditFilter(dto)), this.personalData);
     const stamp = this.clock().toISOString().replace(/[:.]/g, '-');
-    response.status(200);
-    response.setHeader('Content-Type', AUDIT_EXPORT_CONTENT_TYPES[format]);
-    response.setHeader('Content-Disposition', `attachment; filename="bandpro-audit-${stamp}.${format}"`);
-    response.setHeader('Cache-Control', 'no-store');
+    const response = openDownload(reply, {
+      'Content-Type': AUDIT_EXPORT_CONTENT_TYPES[format],
+      'Content-Disposition': `attachment; filename="bandpro-audit-${stamp}.${format}"`,
+      'Cache-Control': 'no-store',
+    });
     // A failure midway can only cut the download short (the status is sent): pipeline destroys the response.
     await pipeline(format === 'csv' ? auditCsvStream(records) : auditNdjsonStream(records), response).catch((error: unknown) => {
       this.logger.error(`An audit export was cut short: ${String(error)}`);

@@ -1,5 +1,4 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
 import type { AuditActor } from '@bandpro/audit';
 
 export const AUDIT_ACTION = 'bandpro:auditAction';
@@ -26,11 +25,11 @@ export interface AuditNote {
 
 const notes = new WeakMap<object, AuditNote>();
 
-export function noteAudit(request: Request, note: AuditNote): void {
+export function noteAudit(request: object, note: AuditNote): void {
   const previous = notes.get(request) ?? {};
   notes.set(request, { ...previous, ...note, details: { ...previous.details, ...note.details } });
 }
 
-export function auditNoteOf(request: Request): AuditNote {
+export function auditNoteOf(request: object): AuditNote {
   return notes.get(request) ?? {};
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuditActor, AuditRecord } from '@bandpro/audit';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tap, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedRequest } from '../common/auth/auth.decorators';
@@ -10,7 +10,7 @@ import { AUDIT_ACTION, auditNoteOf, noteAudit, type AuditedAction } from './audi
 import { AuditRecorder } from './audit-recorder';
 import { AUDIT_CLOCK, type AuditClock } from './audit.tokens';
 
-type AuditedRequest = Request & AuthenticatedRequest;
+type AuditedRequest = FastifyRequest<{ Params: Record<string, string | undefined> }> & AuthenticatedRequest;
 
 /** Requests the interceptor saw; the others were refused by a guard (see AuditMiddleware). */
 const seen = new WeakSet<object>();
@@ -39,24 +39,24 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<AuditedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     seen.add(request);
     const plan = this.plan(context, request);
     if (plan.action === undefined && !plan.apiKeyUse) return next.handle();
-    response.once('close', () => this.recordSafely(plan, request, response));
+    response.raw.once('close', () => this.recordSafely(plan, request, response));
     return next.handle().pipe(tap((result) => noteCreatedScore(request, result)));
   }
 
   /** For AuditMiddleware: a request that matched a route but was refused before any interceptor ran. */
-  recordRefused(request: AuditedRequest, response: Response): void {
-    if (seen.has(request) || request.route === undefined) return;
+  recordRefused(request: AuditedRequest, response: FastifyReply): void {
+    if (seen.has(request) || request.routeOptions.url === undefined) return;
     const action = isMutating(request.method) ? actionOf(request.method, routeOf(request), 'http', request.method.toLowerCase()) : undefined;
     const apiKeyUse = request.actor?.kind === 'api-key' || action === undefined;
     this.recordSafely({ action, apiKeyUse }, request, response);
   }
 
   /** Runs in a response's 'close' listener, where a throw would take the process down: a bug here is logged instead. */
-  private recordSafely(plan: Plan, request: AuditedRequest, response: Response): void {
+  private recordSafely(plan: Plan, request: AuditedRequest, response: FastifyReply): void {
     try {
       this.recorder.add(this.records(plan, request, response));
     } catch (error) {
@@ -72,8 +72,8 @@ export class AuditInterceptor implements NestInterceptor {
     return { action: actionOf(request.method, routeOf(request), context.getClass().name, context.getHandler().name), apiKeyUse };
   }
 
-  private records(plan: Plan, request: AuditedRequest, response: Response): AuditRecord[] {
-    const outcome = response.writableFinished && response.statusCode < 400 ? 'success' : 'failure';
+  private records(plan: Plan, request: AuditedRequest, response: FastifyReply): AuditRecord[] {
+    const outcome = response.raw.writableFinished && response.statusCode < 400 ? 'success' : 'failure';
     const note = auditNoteOf(request);
     const base = this.base(request, response, outcome, note.actor);
     const records: AuditRecord[] = [];
@@ -86,7 +86,7 @@ export class AuditInterceptor implements NestInterceptor {
     return records;
   }
 
-  private base(request: AuditedRequest, response: Response, outcome: AuditRecord['outcome'], notedActor: AuditActor | undefined): Omit<AuditRecord, 'id' | 'action'> {
+  private base(request: AuditedRequest, response: FastifyReply, outcome: AuditRecord['outcome'], notedActor: AuditActor | undefined): Omit<AuditRecord, 'id' | 'action'> {
     const actor = notedActor ?? (request.actor ? { id: request.actor.id, kind: request.actor.kind } : null);
     const scoreId = typeof request.params?.['scoreId'] === 'string' ? request.params['scoreId'] : auditNoteOf(request).scoreId;
     const onBehalfOf = request.actor?.kind === 'api-key' ? { userId: request.actor.userId } : {};
@@ -110,7 +110,7 @@ function noteCreatedScore(request: AuditedRequest, result: unknown): void {
 }
 
 /** The route pattern (`/api/v1/scores/:scoreId/notes`), never the raw URL: no ids, tokens or query strings in details. */
-function routeOf(request: Request): string {
-  const pattern = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof pattern === 'string' ? pattern : request.path;
+function routeOf(request: FastifyRequest): string {
+  const pattern = request.routeOptions.url;
+  return typeof pattern === 'string' ? pattern : request.url.split('?')[0];
 }

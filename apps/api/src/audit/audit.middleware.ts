@@ -1,20 +1,16 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isMutating } from './audit-actions';
-import { AuditInterceptor } from './audit.interceptor';
+import type { AuditInterceptor } from './audit.interceptor';
 
 /**
  * Requests a guard refuses (bad credentials, missing role, rate limit) never reach the interceptor. This
- * catches the mutating ones (and any an API key tried) when their response closes, unless the interceptor
- * saw them, and has the interceptor record them by their route.
+ * Fastify hook catches the mutating ones (and any an API key tried) when their response closes, unless the
+ * interceptor saw them, and has the interceptor record them by their route.
  */
-@Injectable()
-export class AuditMiddleware implements NestMiddleware {
-  constructor(private readonly interceptor: AuditInterceptor) {}
-
-  use(request: Request, response: Response, next: NextFunction): void {
+export function auditRefusedRequests(fastify: FastifyInstance, interceptor: AuditInterceptor): void {
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const triedApiKey = request.headers['x-api-key'] !== undefined || /^ApiKey /i.test(request.headers.authorization ?? '');
-    if (isMutating(request.method) || triedApiKey) response.once('close', () => this.interceptor.recordRefused(request, response));
-    next();
-  }
+    if (isMutating(request.method) || triedApiKey) reply.raw.once('close', () => interceptor.recordRefused(request as never, reply));
+    done();
+  });
 }

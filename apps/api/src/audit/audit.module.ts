@@ -1,4 +1,4 @@
-import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createAuditLog, type AuditLog } from '@bandpro/audit';
 import type Redis from 'ioredis';
@@ -11,7 +11,6 @@ import { AuditPurgeService, PURGE_LOCK } from './audit-purge.service';
 import { AuditRecorder } from './audit-recorder';
 import { AUDIT_CONFIG, loadAuditConfig } from './audit.config';
 import { AuditInterceptor } from './audit.interceptor';
-import { AuditMiddleware } from './audit.middleware';
 import { AUDIT_CLOCK, AUDIT_LOG } from './audit.tokens';
 import { PurgeLock } from './purge-lock';
 
@@ -30,18 +29,15 @@ import { PurgeLock } from './purge-lock';
     AuditInterceptor,
     { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
   ],
-  exports: [AUDIT_LOG, AuditRecorder],
+  // AuditInterceptor also for http-setup, which hooks the requests guards refuse (audit.middleware.ts).
+  exports: [AUDIT_LOG, AuditRecorder, AuditInterceptor],
 })
-export class AuditModule implements NestModule, OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(AUDIT_LOG) private readonly log: AuditLog,
     private readonly recorder: AuditRecorder,
     private readonly purge: AuditPurgeService,
   ) {}
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
-  }
 
   onApplicationBootstrap(): void {
     this.purge.start();

@@ -20,6 +20,22 @@ describe('loadApiConfig', () => {
     expect(() => loadApiConfig({ PORT: '70000' })).toThrow(ApiConfigError);
   });
 
+  it('should read the body limit as a size in bytes and refuse what is not one', () => {
+    expect(loadApiConfig({}).bodyLimit).toBe(1024 * 1024);
+    expect(loadApiConfig({ BODY_LIMIT: '64kb' }).bodyLimit).toBe(64 * 1024);
+    expect(loadApiConfig({ BODY_LIMIT: '2MB' }).bodyLimit).toBe(2 * 1024 * 1024);
+    expect(loadApiConfig({ BODY_LIMIT: '4096' }).bodyLimit).toBe(4096);
+    expect(() => loadApiConfig({ BODY_LIMIT: 'lots' })).toThrow(/BODY_LIMIT must be a size/);
+    expect(() => loadApiConfig({ BODY_LIMIT: '10' })).toThrow(ApiConfigError);
+    expect(() => loadApiConfig({ BODY_LIMIT: '1gb' })).toThrow(ApiConfigError);
+  });
+
+  it('should serve the Swagger UI unless API_DOCS_UI=false, and refuse anything but true or false', () => {
+    expect(loadApiConfig({}).docsUi).toBe(true);
+    expect(loadApiConfig({ API_DOCS_UI: 'false' }).docsUi).toBe(false);
+    expect(() => loadApiConfig({ API_DOCS_UI: 'no' })).toThrow(/API_DOCS_UI must be true or false/);
+  });
+
   it('should split CORS origins and check the Redis URL scheme', () => {
     const config = loadApiConfig({ CORS_ORIGIN: 'https://a.example, https://b.example', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

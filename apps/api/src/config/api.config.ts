@@ -10,7 +10,10 @@ export interface ApiConfig {
   jwtSecret?: string;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
-  bodyLimit: string;
+  /** Largest request body accepted, in bytes (BODY_LIMIT: `512kb`, `1mb`, or a number of bytes). */
+  bodyLimit: number;
+  /** Serve the Swagger UI page at /api/docs (API_DOCS_UI, default true); the JSON document is always served. */
+  docsUi: boolean;
   /** Requests per minute per user (or per IP when anonymous). */
   rateLimitPerMinute: number;
   snapshotEvery: number;
@@ -53,7 +56,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     cachePrefix: env['CACHE_PREFIX'] || 'bandpro:cache:',
     jwtSecret,
     corsOrigins: (env['CORS_ORIGIN'] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
-    bodyLimit: env['BODY_LIMIT'] || '1mb',
+    bodyLimit: byteSize(env, 'BODY_LIMIT', 1024 * 1024),
+    docsUi: flag(env, 'API_DOCS_UI', true),
     rateLimitPerMinute: whole(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     snapshotEvery: whole(env, 'SNAPSHOT_EVERY', 500, 1, 1_000_000),
     exports: loadExportsConfig(env, jwtSecret),
@@ -77,6 +81,26 @@ function redisUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^rediss?:\/\//.test(raw)) throw new ApiConfigError(`REDIS_URL must start with redis:// or rediss://, got "${raw}"`);
   return raw;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ApiConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+
+function byteSize(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+  const value = match ? Number(match[1]) * BYTE_UNITS[(match[2] ?? '').toLowerCase()] : NaN;
+  if (!Number.isSafeInteger(value) || value < 1024 || value > 100 * 1024 * 1024) {
+    throw new ApiConfigError(`${name} must be a size from 1kb to 100mb (e.g. 512kb, 1mb), got "${raw}"`);
+  }
+  return value;
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,5 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { mapError } from './error-mapping';
 
 /** The only place an error becomes an HTTP response. */
@@ -10,7 +10,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const { status, body } = mapError(error);
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    const response = host.switchToHttp().getResponse<Response>();
-    response.status(status).json(body);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply.status(status).send(body);
   }
 }

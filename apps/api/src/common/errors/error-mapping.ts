@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { isDomainError, type DomainErrorKind } from '@bandpro/domain';
 import { EventStoreError } from '@bandpro/events';
 import { ApiError, type ErrorBody } from './api-error';
@@ -43,7 +43,6 @@ export function mapError(error: unknown): MappedError {
     return { status: STORE_STATUS[error.code] ?? 500, body: body(error.code, storeMessage(error)) };
   }
   if (error instanceof HttpException) return fromHttpException(error);
-  if (isBodyParserError(error)) return fromBodyParser(error);
   return { status: 500, body: body('INTERNAL', 'Something went wrong on our side') };
 }
 
@@ -57,24 +56,6 @@ function fromHttpException(error: HttpException): MappedError {
   const code = HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
   const message = status >= 500 ? 'Something went wrong on our side' : error.message;
   return { status, body: body(code, message) };
-}
-
-interface BodyParserError {
-  type: string;
-  status: number;
-  expose?: boolean;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string'
-    && typeof (error as BodyParserError).status === 'number';
-}
-
-function fromBodyParser(error: BodyParserError): MappedError {
-  if (error.type === 'entity.too.large') return { status: HttpStatus.PAYLOAD_TOO_LARGE, body: body('PAYLOAD_TOO_LARGE', 'The request body is too large') };
-  if (error.type === 'entity.parse.failed') return { status: 400, body: body('MALFORMED_JSON', 'The request body is not valid JSON') };
-  if (error.status >= 400 && error.status < 500) return { status: error.status, body: body(HTTP_CODES[error.status] ?? 'BAD_REQUEST', 'The request body could not be read') };
-  return { status: 500, body: body('INTERNAL', 'Something went wrong on our side') };
 }
 
 /** Store messages name streams and versions, which is fine; an unavailable store's cause is not sent. */

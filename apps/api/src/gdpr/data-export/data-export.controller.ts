@@ -1,8 +1,9 @@
 import { Controller, Get, Logger, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Audit } from '../../audit/audit.decorator';
 import { CurrentActor, type AuthenticatedRequest } from '../../common/auth/auth.decorators';
+import { openDownload } from '../../common/http/raw-download';
 import { DataExportService } from './data-export.service';
 import { ZipStream } from './zip-stream';
 
@@ -19,13 +20,14 @@ export class DataExportController {
   @Get('data-export')
   @Audit('gdpr.data_exported')
   @ApiOperation({ summary: 'Everything BandPro holds about me, as a zip (streamed)' })
-  async export(@CurrentActor() actor: RequestActor, @Res() response: Response): Promise<void> {
+  async export(@CurrentActor() actor: RequestActor, @Res() reply: FastifyReply): Promise<void> {
     const account = await this.exports.account(actor);
     const now = new Date();
-    response.status(200);
-    response.setHeader('Content-Type', 'application/zip');
-    response.setHeader('Content-Disposition', `attachment; filename="bandpro-my-data-${now.toISOString().slice(0, 10)}.zip"`);
-    response.setHeader('Cache-Control', 'no-store');
+    const response = openDownload(reply, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="bandpro-my-data-${now.toISOString().slice(0, 10)}.zip"`,
+      'Cache-Control': 'no-store',
+    });
     const zip = new ZipStream(response);
     try {
       await this.exports.write(account, zip, now);

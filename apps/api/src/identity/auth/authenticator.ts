@@ -1,12 +1,14 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import type { AuthenticatedRequest } from '../../common/auth/auth.decorators';
 import { ApiError } from '../../common/errors/api-error';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { JwtAuthGuard } from './jwt.strategy';
+import { JwtAuthGuard, JwtStrategy } from './jwt.strategy';
+import { VerifiedTokens } from './verified-tokens';
 
 export type RequestActor = NonNullable<AuthenticatedRequest['actor']>;
-export type IdentityRequest = Request & AuthenticatedRequest & { user?: RequestActor };
+/** Route parameters and the query string as Fastify hands them to guards: strings, unchecked. */
+export type IdentityRequest = Request<{ Params: Record<string, string | undefined>; Querystring: Record<string, unknown> }> & AuthenticatedRequest & { user?: RequestActor };
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const done = new WeakMap<object, Promise<RequestActor | undefined>>();
@@ -19,8 +21,12 @@ const done = new WeakMap<object, Promise<RequestActor | undefined>>();
 @Injectable()
 export class Authenticator {
   private readonly jwt = new JwtAuthGuard();
+  private readonly verified = new VerifiedTokens();
 
-  constructor(private readonly apiKeys: ApiKeysService) {}
+  constructor(
+    private readonly apiKeys: ApiKeysService,
+    private readonly jwtStrategy: JwtStrategy,
+  ) {}
 
   authenticate(context: ExecutionContext): Promise<RequestActor | undefined> {
     const request = context.switchToHttp().getRequest<IdentityRequest>();
@@ -36,7 +42,11 @@ export class Authenticator {
     const authorization = request.headers.authorization ?? '';
     const headerKey = request.headers['x-api-key'];
     if (/^Bearer /i.test(authorization)) {
+      const token = authorization.slice(7).trim();
+      const known = this.verified.get(token, Date.now());
+      if (known !== undefined) return this.jwtStrategy.validate(known);
       await this.jwt.canActivate(context);
+      this.verified.remember(token);
       return request.user;
     }
     const apiKey = /^ApiKey /i.test(authorization) ? authorization.slice(7).trim() : typeof headerKey === 'string' ? headerKey : undefined;
