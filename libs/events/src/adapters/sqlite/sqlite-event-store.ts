@@ -115,7 +115,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    return this.query(() => this.currentVersion(streamId));
+    return this.query(() => this.heads.readVersion(streamId, () => this.currentVersion(streamId)));
   }
 
   async headPosition(): Promise<number> {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openSqlite } from './sqlite-connection';
 import { StreamHeads } from './stream-heads';
 
@@ -41,5 +44,65 @@ describe('StreamHeads', () => {
     heads.set('c', 1);
 
     expect([heads.get('a'), heads.get('b'), heads.get('c')]).toEqual([undefined, undefined, 1]);
+  });
+
+  describe('versions for reads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bandpro-read-heads-'));
+    const file = join(dir, 'heads.sqlite');
+    const mine = openSqlite(file);
+    const other = openSqlite(file);
+    mine.exec('CREATE TABLE IF NOT EXISTS rows (name TEXT)');
+    afterAll(() => {
+      mine.close();
+      other.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('should look a stream up once per turn and keep the answer while nobody writes', async () => {
+      const heads = new StreamHeads(mine);
+      const lookUp = jest.fn(() => 3);
+      expect([heads.readVersion('s', lookUp), heads.readVersion('s', lookUp)]).toEqual([3, 3]);
+      await nextTurn();
+      expect(heads.readVersion('s', lookUp)).toBe(3);
+      expect(lookUp).toHaveBeenCalledTimes(1);
+    });
+
+    it('should see another connection\'s commit from the next turn on', async () => {
+      const heads = new StreamHeads(mine);
+      let head = 3;
+      const lookUp = () => head;
+      expect(heads.readVersion('s', lookUp)).toBe(3);
+      other.prepare("INSERT INTO rows VALUES ('from another process')").run();
+      head = 4;
+      expect(heads.readVersion('s', lookUp)).toBe(3);
+      await nextTurn();
+      expect(heads.readVersion('s', lookUp)).toBe(4);
+    });
+
+    it('should see its own connection\'s writes from the next turn on, and its own commits at once', async () => {
+      const heads = new StreamHeads(mine);
+      let head = 1;
+      const lookUp = () => head;
+      expect(heads.readVersion('s', lookUp)).toBe(1);
+      mine.prepare("INSERT INTO rows VALUES ('snapshot')").run();
+      head = 2;
+      await nextTurn();
+      expect(heads.readVersion('s', lookUp)).toBe(2);
+      heads.begin();
+      head = 3;
+      heads.committed();
+      expect(heads.readVersion('s', lookUp)).toBe(3);
+    });
+
+    it('should forget the read versions rather than grow past its limit', () => {
+      const heads = new StreamHeads(mine, 2);
+      heads.readVersion('a', () => 1);
+      heads.readVersion('b', () => 1);
+      heads.readVersion('c', () => 1);
+      const lookUp = jest.fn(() => 5);
+      expect(heads.readVersion('a', lookUp)).toBe(5);
+      expect(lookUp).toHaveBeenCalledTimes(1);
+    });
   });
 });

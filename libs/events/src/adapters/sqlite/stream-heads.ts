@@ -16,6 +16,13 @@ interface FileState {
  */
 export class StreamHeads {
   private readonly versions = new Map<string, number>();
+  /** Versions reads asked for, good while the file stays as `readAt` found it. */
+  private readonly read = new Map<string, number>();
+  private readAt: FileState | undefined;
+  private checkedThisTurn = false;
+  private readonly endTurn = () => {
+    this.checkedThisTurn = false;
+  };
   private readonly state: Statement<[], FileState>;
   private readonly changes: Statement<[], number>;
   private begunAt: FileState | undefined;
@@ -42,6 +49,32 @@ export class StreamHeads {
   /** After that transaction committed. Its own commit leaves `data_version` alone; another process may not have. */
   committed(): void {
     this.committedAt = { version: (this.begunAt as FileState).version, changes: this.changes.get() as number };
+    this.read.clear();
+    this.checkedThisTurn = false;
+  }
+
+  /**
+   * A stream's version for a read (`streamVersion`), `lookUp` only when not known. Every request asks for the
+   * versions of a few streams (session, access list, life cycle, score) several times: the file is checked once per
+   * turn of the event loop instead, and answers are trusted while nobody wrote. A commit by another process during
+   * the turn is seen from the next turn on, as if it had come just after; this store's own commits at once.
+   */
+  readVersion(streamId: string, lookUp: () => number): number {
+    if (!this.checkedThisTurn) {
+      this.checkedThisTurn = true;
+      setImmediate(this.endTurn);
+      const now = this.state.get() as FileState;
+      const last = this.readAt;
+      if (!last || last.version !== now.version || last.changes !== now.changes) this.read.clear();
+      this.readAt = now;
+    }
+    let version = this.read.get(streamId);
+    if (version === undefined) {
+      version = lookUp();
+      if (this.read.size >= this.limit) this.read.clear();
+      this.read.set(streamId, version);
+    }
+    return version;
   }
 
   get(streamId: string): number | undefined {
