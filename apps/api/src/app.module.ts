@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ActorThrottlerGuard } from './infrastructure/throttling/actor-throttler.guard';
+import { MemoryThrottlerStorage } from './infrastructure/throttling/memory-throttler-storage';
 import { RedisThrottlerStorage } from './infrastructure/throttling/redis-throttler-storage';
 import { REDIS } from './infrastructure/tokens';
 import { ScoresModule } from './scores/scores.module';
@@ -36,7 +37,7 @@ export class AppModule {
           inject: [REDIS],
           useFactory: (redis: Redis | null) => ({
             throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
-            storage: redis ? new RedisThrottlerStorage(redis) : undefined,
+            storage: redis ? new RedisThrottlerStorage(redis) : new MemoryThrottlerStorage(),
           }),
         }),
         IdentityModule,

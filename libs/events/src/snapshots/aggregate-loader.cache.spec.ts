@@ -61,6 +61,17 @@ describe('AggregateLoader with a state cache', () => {
     expect(counting.calls()).toBe(6); // below the tip: from the boundary at 90
   });
 
+  it('should not read the stream at all when the cached tip is its head', async () => {
+    const { store, loader } = setUp(10, roomy);
+    await appendAmounts(store, 's', amounts.slice(0, 15));
+    await loader.load('s');
+    const reads = jest.spyOn(store, 'readStream');
+
+    expect(await loader.load('s')).toEqual({ state: expectedCounter(amounts.slice(0, 15), 15), version: 15 });
+    expect(await loader.load('absent')).toEqual({ state: initialCounter(), version: 0 });
+    expect(reads).not.toHaveBeenCalled();
+  });
+
   it('should load any version of a primed stream from memory, replaying fewer than N events', async () => {
     const { store, snapshots, counting, loader, reset } = setUp(10, roomy);
     await appendAmounts(store, 's', amounts);

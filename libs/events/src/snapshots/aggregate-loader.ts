@@ -81,9 +81,10 @@ export class AggregateLoader<S> implements ErasureListener {
   async load(streamId: string, { version }: LoadOptions = {}): Promise<LoadedAggregate<S>> {
     if (version !== undefined) requireInteger('version', version, 0);
     if (!this.cache) return this.replay(streamId, await this.persistedStart(streamId, version), version);
-    // The head moves, so a load of the latest version needs it to judge the replay budget.
+    // The head moves, so a load of the latest version needs it to judge the replay budget; reading up to it, an
+    // unchanged stream (the cached tip is the head) costs no read at all.
     const target = version ?? (await this.options.store.streamVersion(streamId));
-    return this.replay(streamId, await this.cachedStart(this.cache, streamId, target, version), version);
+    return this.replay(streamId, await this.cachedStart(this.cache, streamId, target, version), target);
   }
 
   /**
