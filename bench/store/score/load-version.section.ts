@@ -8,7 +8,7 @@ import { repeat, type Section, type SuiteContext } from '../../harness/suite';
 import { withTempDir } from '../../harness/temp';
 import { WorkloadCheckError } from '../appends/appender';
 import { retainedHeapBytes } from './heap';
-import { appendInBulk, openScoreStore, scoreEvolve, type ScoreStore } from './score-store';
+import { appendInBulk, openScoreStore, scoreEvolve, scoreEvolveAll, type ScoreStore } from './score-store';
 import { benchScoreHistory } from './shared-history';
 
 /**
@@ -66,6 +66,7 @@ async function measureWarm(context: SuiteContext, store: ScoreStore, streamId: s
     snapshots: store.snapshots,
     initialState: initialScoreState,
     evolve: scoreEvolve,
+    evolveAll: scoreEvolveAll,
     snapshotEvery: SNAPSHOT_EVERY,
     schemaVersion: 1,
     stateCache: STATE_CACHE,

@@ -1,4 +1,4 @@
-import { evolve, initialScoreState, type ScoreEvent, type ScoreState } from '@bandpro/domain';
+import { evolve, evolveAll, initialScoreState, type ScoreEvent, type ScoreState } from '@bandpro/domain';
 import {
   AggregateLoader,
   openSqlite,
@@ -26,6 +26,10 @@ export async function appendInBulk(store: EventStore, streamId: string, events: 
 export const scoreEvolve = (state: ScoreState, event: StoredEvent): ScoreState =>
   evolve(state, { type: event.type, data: event.data } as ScoreEvent);
 
+/** The batch fold the API's loader uses (apps/api/src/infrastructure/score-loader.ts). */
+export const scoreEvolveAll = (state: ScoreState, events: readonly StoredEvent[]): ScoreState =>
+  evolveAll(state, events.map((event) => ({ type: event.type, data: event.data }) as ScoreEvent));
+
 export interface ScoreStore {
   db: SqliteDatabase;
   events: SqliteEventStore;
@@ -44,6 +48,7 @@ export function openScoreStore(dir: string, snapshotEvery: number): ScoreStore {
     snapshots,
     initialState: initialScoreState,
     evolve: scoreEvolve,
+    evolveAll: scoreEvolveAll,
     snapshotEvery,
     schemaVersion: 1,
   });
