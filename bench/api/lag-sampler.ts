@@ -1,5 +1,5 @@
 import { SQLITE_FILE_NAME, SqliteEventStore } from '@bandpro/events';
-import { SqliteReadModelStore } from '@bandpro/read-models';
+import { READ_MODELS_SQLITE_FILE_NAME, SqliteReadModelStore } from '@bandpro/read-models';
 import { join } from 'node:path';
 
 /** The projections the API reads; one not (yet) built by this projector is left out. */
@@ -19,9 +19,8 @@ export class LagSampler {
   private sampling: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
-    const filename = join(dataDir, SQLITE_FILE_NAME);
-    this.events = new SqliteEventStore({ filename });
-    this.readModels = new SqliteReadModelStore({ filename });
+    this.events = new SqliteEventStore({ filename: join(dataDir, SQLITE_FILE_NAME) });
+    this.readModels = new SqliteReadModelStore({ filename: join(dataDir, READ_MODELS_SQLITE_FILE_NAME) });
   }
 
   start(): void {

@@ -25,7 +25,7 @@ describe('bandpro projections (spawns the projector admin entry, real SQLite)', 
   }, SPAWNS);
 
   it('should relay a failed verify: the rows that differ on stdout, exit 1', async () => {
-    const db = new Database(join(blues.dataDir, 'bandpro.sqlite'));
+    const db = new Database(join(blues.dataDir, 'read-models.sqlite'));
     db.prepare(`UPDATE rm_documents SET doc = json_set(doc, '$.title', 'Tampered') WHERE collection = 'score-document' AND id = ?`).run(IDS.scoreId);
     db.close();
 

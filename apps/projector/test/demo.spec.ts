@@ -1,4 +1,4 @@
-import { SqliteReadModelStore } from '@bandpro/read-models';
+import { READ_MODELS_SQLITE_FILE_NAME, SqliteReadModelStore } from '@bandpro/read-models';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ describe('the demo (npm start until the API exists)', () => {
     const first = await runDemo({ DATA_DIR: dataDir }, quiet);
     const second = await runDemo({ DATA_DIR: dataDir }, quiet);
 
-    const store = new SqliteReadModelStore({ filename: join(dataDir, 'bandpro.sqlite') });
+    const store = new SqliteReadModelStore({ filename: join(dataDir, READ_MODELS_SQLITE_FILE_NAME) });
     const rows = await store.find<{ scoreId: string }>('score-catalogue', { orderBy: { field: 'scoreId' } });
     expect(rows.map((row) => row.scoreId)).toEqual([first.scoreId, second.scoreId].sort());
     expect(await store.leaseHolder('score-catalogue')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '@bandpro/events';
-import { SqliteReadModelStore } from '@bandpro/read-models';
+import { READ_MODELS_SQLITE_FILE_NAME, SqliteReadModelStore } from '@bandpro/read-models';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,7 +36,7 @@ describe('the projector process (main.ts)', () => {
     try {
       await main.waitFor((line) => /score-document \[running\]: 0 events behind \(0\.0 s\), at 8 of 8/.test(text(line)));
       await main.waitFor((line) => /score-catalogue \[running\]: 0 events behind/.test(text(line)));
-      const store = new SqliteReadModelStore({ filename: file });
+      const store = new SqliteReadModelStore({ filename: join(dataDir, READ_MODELS_SQLITE_FILE_NAME) });
       expect(await store.get('score-catalogue', scoreId)).toMatchObject({ title: 'Projector Blues', barCount: 4 });
       expect(await store.leaseHolder('score-document')).toBeDefined();
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EventStore } from '@bandpro/events';
-import { SqliteReadModelStore, type ReadModelStore } from '@bandpro/read-models';
+import { READ_MODELS_SQLITE_FILE_NAME, SqliteReadModelStore, type ReadModelStore } from '@bandpro/read-models';
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,7 +48,7 @@ describe('ProjectorModule', () => {
     expect(service.runners.map((runner) => runner.state)).toEqual(['stopped']);
     expect(logged).toContainEqual('Stopped');
     await expect(store.get('tally', 'a')).rejects.toMatchObject({ code: 'READ_MODEL_STORE_UNAVAILABLE' });
-    const reopened = new SqliteReadModelStore({ filename: join(dataDir, 'bandpro.sqlite') });
+    const reopened = new SqliteReadModelStore({ filename: join(dataDir, READ_MODELS_SQLITE_FILE_NAME) });
     expect(await reopened.leaseHolder('tally')).toBeUndefined();
     expect(await reopened.get('tally', 'a')).toMatchObject({ total: 5 });
     await reopened.close();

@@ -1,12 +1,17 @@
-import { SQLITE_FILE_NAME } from '@bandpro/events';
 import { join } from 'node:path';
 import { SqliteReadModelStore } from './adapters/sqlite/sqlite-read-model-store';
 import type { ReadModelStore } from './store/read-model-store.port';
 
+/**
+ * The embedded default's read models: beside the event log, in a file of their own. Sharing `bandpro.sqlite` made
+ * every projector commit take the write lock the API's appends wait for, and empty the API's page cache of the log.
+ */
+export const READ_MODELS_SQLITE_FILE_NAME = 'read-models.sqlite';
+
 export interface ReadModelStoreConfig {
   /** A replica-set URI: when given, read models go to MongoDB. */
   mongodbUri?: string;
-  /** SQLite goes to `${dataDir}/bandpro.sqlite`: the same file as the event log. */
+  /** SQLite goes to `${dataDir}/read-models.sqlite`, beside the event log's `bandpro.sqlite`. */
   dataDir?: string;
   clock?: () => number;
 }
@@ -18,5 +23,5 @@ export async function createReadModelStore(config: ReadModelStoreConfig = {}): P
     const { MongoReadModelStore } = await import('./adapters/mongodb/mongo-read-model-store');
     return MongoReadModelStore.connect(config.mongodbUri, { clock: config.clock });
   }
-  return new SqliteReadModelStore({ filename: join(config.dataDir ?? './data', SQLITE_FILE_NAME), clock: config.clock });
+  return new SqliteReadModelStore({ filename: join(config.dataDir ?? './data', READ_MODELS_SQLITE_FILE_NAME), clock: config.clock });
 }

@@ -98,11 +98,12 @@ describe('SqliteReadModelStore on a real file', () => {
     expect(() => new SqliteReadModelStore({ filename: file })).toThrow(expect.objectContaining({ code: 'READ_MODEL_STORE_UNAVAILABLE' }));
   });
 
-  it('should create the SQLite store beside the events under the data directory', async () => {
+  it('should create the SQLite store beside the events under the data directory, in a file of its own', async () => {
     const dataDir = join(dir, 'nested', 'data');
     const store: ReadModelStore = track(await createReadModelStore({ dataDir }));
     await store.beginGeneration('catalogue');
-    expect(existsSync(join(dataDir, 'bandpro.sqlite'))).toBe(true);
+    expect(existsSync(join(dataDir, 'read-models.sqlite'))).toBe(true);
+    expect(existsSync(join(dataDir, 'bandpro.sqlite'))).toBe(false);
     expect(store).toBeInstanceOf(SqliteReadModelStore);
   });
 });

@@ -199,7 +199,7 @@ describe('export my data and erase me (two API processes and the projector as ch
     const secrets = { email: ZED.email, name: ZED.name, ip: ZED.ip, userAgent: ZED.userAgent };
     const { findings: inFiles, files } = scanFiles(data.dir, secrets);
     process.stdout.write(`GDPR scan: ${files.map((file) => file.slice(data.dir.length + 1)).join(', ')}\n`);
-    expect(files.map((file) => file.slice(data.dir.length + 1))).toEqual(expect.arrayContaining(['bandpro.sqlite', 'audit.sqlite', 'personal-data-keys.sqlite']));
+    expect(files.map((file) => file.slice(data.dir.length + 1))).toEqual(expect.arrayContaining(['bandpro.sqlite', 'read-models.sqlite', 'audit.sqlite', 'personal-data-keys.sqlite']));
     expect(readModelCollections(data.dir)).toEqual(expect.arrayContaining(['score-access', 'score-catalogue', 'score-document', 'score-library']));
     const redis = new Redis(redisUrl);
     try {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoScoreCommands } from '../demo/demo-score';
 import { executeScoreCommand } from '../demo/execute-score-command';
-import { SqliteReadModelStore } from '@bandpro/read-models';
+import { READ_MODELS_SQLITE_FILE_NAME, SqliteReadModelStore } from '@bandpro/read-models';
 import { runAdmin, type AdminExitCode } from './run-admin';
 
 const SCORES = ['0193b000-0000-7000-8000-000000000001', '0193b000-0000-7000-8000-000000000002'];
@@ -32,7 +32,7 @@ describe('projector admin (real SQLite)', () => {
   }
   const json = async (...argv: string[]) => JSON.parse((await admin(...argv, '--json')).stdout);
   function tamper(sql: string, ...params: unknown[]): void {
-    const db = new Database(join(dataDir, 'bandpro.sqlite'));
+    const db = new Database(join(dataDir, READ_MODELS_SQLITE_FILE_NAME));
     try {
       db.prepare(sql).run(...params);
     } finally {
@@ -112,7 +112,7 @@ describe('projector admin (real SQLite)', () => {
 
   it('should refuse to rebuild while a running projector holds the lease, leaving its generation alone', async () => {
     await admin('rebuild', 'score-catalogue');
-    const store = new SqliteReadModelStore({ filename: join(dataDir, 'bandpro.sqlite') });
+    const store = new SqliteReadModelStore({ filename: join(dataDir, READ_MODELS_SQLITE_FILE_NAME) });
     await store.tryAcquireLease('score-catalogue', 'projector-1', 60_000);
     const generation = (await store.activeGeneration('score-catalogue'))?.generation;
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { READ_MODELS_SQLITE_FILE_NAME } from '@bandpro/read-models';
 import Redis from 'ioredis';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,7 +89,7 @@ function listFiles(dir: string): string[] {
 
 /** The read-model collections holding documents in the data directory's store: what the file scan covered. */
 export function readModelCollections(dir: string): string[] {
-  const db = new Database(join(dir, 'bandpro.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(join(dir, READ_MODELS_SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT DISTINCT collection FROM rm_documents ORDER BY collection').all() as { collection: string }[]).map((row) => row.collection);
   } finally {
