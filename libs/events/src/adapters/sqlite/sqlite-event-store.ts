@@ -136,7 +136,7 @@ export class SqliteEventStore implements EventStore {
     if (decision.kind === 'duplicate') return this.replay(decision.command);
     const events = this.insertEvents(append, decision.fromVersion);
     this.hooks.beforeCommit?.(events);
-    this.heads.set(append.streamId, events[events.length - 1].version);
+    this.heads.appendedTo(append.streamId, events[events.length - 1].version);
     return appendResult(append.streamId, events, false, this.upcasters);
   }
 

@@ -90,9 +90,44 @@ describe('StreamHeads', () => {
       await nextTurn();
       expect(heads.readVersion('s', lookUp)).toBe(2);
       heads.begin();
-      head = 3;
+      mine.prepare("INSERT INTO rows VALUES ('event 3 of s')").run();
+      heads.appendedTo('s', 3);
       heads.committed();
-      expect(heads.readVersion('s', lookUp)).toBe(3);
+      expect(heads.readVersion('s', () => 99)).toBe(3);
+    });
+
+    it('should keep the other streams\' read versions across its own commit, when nobody else wrote', async () => {
+      const heads = new StreamHeads(mine);
+      await nextTurn();
+      expect([heads.readVersion('s', () => 1), heads.readVersion('t', () => 7)]).toEqual([1, 7]);
+      heads.begin();
+      mine.prepare("INSERT INTO rows VALUES ('event 2 of s')").run();
+      heads.appendedTo('s', 2);
+      heads.committed();
+      await nextTurn();
+      const lookUp = jest.fn(() => 99);
+      expect([heads.readVersion('s', lookUp), heads.readVersion('t', lookUp)]).toEqual([2, 7]);
+      expect(lookUp).not.toHaveBeenCalled();
+    });
+
+    it('should forget the read versions at its commit when another connection wrote before it, or a group ran twice', async () => {
+      const heads = new StreamHeads(mine);
+      await nextTurn();
+      heads.readVersion('t', () => 7);
+      other.prepare("INSERT INTO rows VALUES ('another process')").run();
+      heads.begin();
+      heads.appendedTo('s', 2);
+      heads.committed();
+      expect(heads.readVersion('t', () => 8)).toBe(8);
+
+      await nextTurn();
+      heads.readVersion('t', () => 8);
+      heads.begin();
+      heads.appendedTo('s', 3);
+      heads.begin(); // the fast attempt was rolled back: the careful one runs
+      heads.appendedTo('s', 3);
+      heads.committed();
+      expect(heads.readVersion('t', () => 9)).toBe(9);
     });
 
     it('should forget the read versions rather than grow past its limit', () => {

@@ -20,6 +20,12 @@ export class StreamHeads {
   private readonly read = new Map<string, number>();
   private readAt: FileState | undefined;
   private checkedThisTurn = false;
+  /** Whether the read versions were good when the current write transaction began (nobody wrote in between). */
+  private readGoodAtBegin = false;
+  /** Transaction attempts since the last commit: more than one means a group was rolled back and run again. */
+  private attempts = 0;
+  /** The streams the current transaction appended to, and their new versions. */
+  private readonly appended = new Map<string, number>();
   private readonly endTurn = () => {
     this.checkedThisTurn = false;
   };
@@ -44,13 +50,31 @@ export class StreamHeads {
     const last = this.committedAt;
     if (!last || last.version !== now.version || last.changes !== now.changes) this.versions.clear();
     this.begunAt = now;
+    this.readGoodAtBegin = this.readAt !== undefined && this.readAt.version === now.version && this.readAt.changes === now.changes;
+    this.attempts += 1;
+    this.appended.clear();
   }
 
   /** After that transaction committed. Its own commit leaves `data_version` alone; another process may not have. */
   committed(): void {
     this.committedAt = { version: (this.begunAt as FileState).version, changes: this.changes.get() as number };
-    this.read.clear();
-    this.checkedThisTurn = false;
+    // Nobody else wrote between the reads and this commit, and no unit of it was rolled back: the read versions
+    // stay good, with this transaction's appends applied. Otherwise they are all forgotten.
+    if (this.readGoodAtBegin && this.attempts === 1) {
+      for (const [streamId, version] of this.appended) this.read.set(streamId, version);
+      this.readAt = this.committedAt;
+    } else {
+      this.read.clear();
+      this.checkedThisTurn = false;
+    }
+    this.attempts = 0;
+    this.appended.clear();
+  }
+
+  /** Inside a write transaction, after the stream's events were inserted. */
+  appendedTo(streamId: string, version: number): void {
+    this.set(streamId, version);
+    this.appended.set(streamId, version);
   }
 
   /**
