@@ -21,9 +21,7 @@ describe('the API in process', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bandpro-api-inproc-'));
-    // The Swagger UI's static files need an ES-module-only package that Node loads and Jest cannot (the e2e suites
-    // run the API under Node and get the page).
-    ({ app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, API_DOCS_UI: 'false' }));
+    ({ app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir }));
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -44,6 +42,10 @@ describe('the API in process', () => {
     const ready = await send('GET', '/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.info.projector.status).toBe('up');
+    const page = await send('GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('swagger-ui');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const docs = await send('GET', '/api/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/scores', '/api/v1/scores/{scoreId}/commands', '/api/v1/scores/{scoreId}/batch']));
   });

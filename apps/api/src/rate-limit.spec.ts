@@ -11,7 +11,7 @@ import { createApp } from './main';
 describe('rate limits without Redis', () => {
   it('should answer 429 with Retry-After past the per-minute limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bandpro-api-limited-'));
-    const { app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, API_DOCS_UI: 'false', RATE_LIMIT_PER_MINUTE: '3' });
+    const { app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: '3' });
     try {
       await app.listen(0, '127.0.0.1');
       const address = app.getHttpServer().address();
