@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { AuditInterceptor } from './audit/audit.interceptor';
-import { auditRefusedRequests } from './audit/audit.middleware';
+import { auditRefusedRequests } from './audit/audit-refused.hook';
 import { ApiError } from './common/errors/api-error';
 import type { ApiConfig } from './config/api.config';
 

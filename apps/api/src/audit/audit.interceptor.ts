@@ -12,7 +12,7 @@ import { AUDIT_CLOCK, type AuditClock } from './audit.tokens';
 
 type AuditedRequest = FastifyRequest<{ Params: Record<string, string | undefined> }> & AuthenticatedRequest;
 
-/** Requests the interceptor saw; the others were refused by a guard (see AuditMiddleware). */
+/** Requests the interceptor saw; the others were refused by a guard (see audit-refused.hook.ts). */
 const seen = new WeakSet<object>();
 
 interface Plan {
@@ -24,7 +24,7 @@ interface Plan {
 /**
  * Global: records every mutating request (and every route marked @Audit) once its response is finished or the
  * connection closed, so the record has the real status; plus one 'api_key.used' record for any request an
- * API key authenticated. Requests refused by a guard never reach interceptors: AuditMiddleware hands those back.
+ * API key authenticated. Requests refused by a guard never reach interceptors: the hook in audit-refused.hook.ts hands those back.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -47,7 +47,7 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(tap((result) => noteCreatedScore(request, result)));
   }
 
-  /** For AuditMiddleware: a request that matched a route but was refused before any interceptor ran. */
+  /** For the refused-request hook (audit-refused.hook.ts): a request that matched a route but was refused before any interceptor ran. */
   recordRefused(request: AuditedRequest, response: FastifyReply): void {
     if (seen.has(request) || request.routeOptions.url === undefined) return;
     const action = isMutating(request.method) ? actionOf(request.method, routeOf(request), 'http', request.method.toLowerCase()) : undefined;

@@ -29,7 +29,7 @@ import { PurgeLock } from './purge-lock';
     AuditInterceptor,
     { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
   ],
-  // AuditInterceptor also for http-setup, which hooks the requests guards refuse (audit.middleware.ts).
+  // AuditInterceptor also for http-setup, which hooks the requests guards refuse (audit-refused.hook.ts).
   exports: [AUDIT_LOG, AuditRecorder, AuditInterceptor],
 })
 export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdown {
