@@ -27,7 +27,7 @@ describe('GroupCommit', () => {
     dir = mkdtempSync(join(tmpdir(), 'bandpro-group-'));
     db = openSqlite(join(dir, 'group.sqlite'));
     db.exec('CREATE TABLE rows (name TEXT NOT NULL)');
-    group = new GroupCommit(db, (error) => error);
+    group = new GroupCommit(db, { onCommitFailure: (error) => error });
     for (const name of Object.keys(runs)) delete runs[name];
   });
   afterEach(() => {
@@ -88,5 +88,55 @@ describe('GroupCommit', () => {
     expect(rows()).toEqual(['a', 'b', 'c']);
     expect(runs).toEqual({ x: 2, a: 1, b: 1, c: 1 });
     expect(group.stats.fallbacks).toBe(1);
+  });
+
+  describe('commit window', () => {
+    const nextMacrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+    it('should commit a lone writer at once, never waiting for company', async () => {
+      // A window this long would time the test out if a lone writer waited in it.
+      const patient = new GroupCommit(db, { onCommitFailure: (error) => error, windowMs: 60_000 });
+
+      for (const name of ['a', 'b', 'c']) await patient.submit(insert(name));
+
+      expect(rows()).toEqual(['a', 'b', 'c']);
+      expect(patient.stats.commits).toBe(3);
+    });
+
+    it('should wait for as many writers as the last group had and commit once they are all there', async () => {
+      const patient = new GroupCommit(db, { onCommitFailure: (error) => error, windowMs: 60_000 });
+      await Promise.all([patient.submit(insert('a')), patient.submit(insert('b')), patient.submit(insert('c'))]);
+
+      const first = patient.submit(insert('d'));
+      await nextMacrotask();
+      expect(rows()).toEqual(['a', 'b', 'c']);
+      await Promise.all([first, patient.submit(insert('e')), patient.submit(insert('f'))]);
+
+      expect(rows()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+      expect(patient.stats).toEqual({ commits: 2, appends: 6, fallbacks: 0 });
+    });
+
+    it('should commit what it holds when the window closes', async () => {
+      const brief = new GroupCommit(db, { onCommitFailure: (error) => error, windowMs: 20 });
+      await Promise.all([brief.submit(insert('a')), brief.submit(insert('b'))]);
+
+      const startedAt = performance.now();
+      await brief.submit(insert('c'));
+
+      expect(performance.now() - startedAt).toBeGreaterThanOrEqual(15);
+      expect(rows()).toEqual(['a', 'b', 'c']);
+      expect(brief.stats.commits).toBe(2);
+    });
+
+    it('should commit what is queued when flushed inside the window', async () => {
+      const patient = new GroupCommit(db, { onCommitFailure: (error) => error, windowMs: 60_000 });
+      await Promise.all([patient.submit(insert('a')), patient.submit(insert('b'))]);
+
+      const pending = patient.submit(insert('c'));
+      patient.flush();
+
+      await expect(pending).resolves.toBe('c');
+      expect(rows()).toEqual(['a', 'b', 'c']);
+    });
   });
 });

@@ -37,9 +37,26 @@ export class RejectedBeforeWrite extends Error {
 /** Ends the fast attempt of a group: a unit failed after it may have written something. */
 class UnitFailedMidWrite extends Error {}
 
+export interface GroupCommitOptions {
+  /** Turns a failed commit into the error every unit of the group is rejected with. */
+  onCommitFailure: (error: unknown) => unknown;
+  /** Most units committed in one transaction. */
+  maxGroupSize?: number;
+  observer?: TransactionObserver;
+  /**
+   * How long a group may wait for more units while writers are concurrent (see `submit`). Each commit
+   * blocks the event loop for its fsync, so under load fewer, larger commits leave more time for the
+   * requests that feed them; a lone writer never waits.
+   */
+  windowMs?: number;
+}
+
+/** The default commit window: well below any latency a user notices, long enough to gather a burst of requests. */
+export const GROUP_COMMIT_WINDOW_MS = 2;
+
 /**
- * better-sqlite3 is synchronous, so every commit would cost one fsync. Work submitted in the same
- * tick is run in ONE `BEGIN IMMEDIATE` transaction. A savepoint per unit would let a failing unit
+ * better-sqlite3 is synchronous, so every commit would cost one fsync. Work submitted together is
+ * run in ONE `BEGIN IMMEDIATE` transaction. A savepoint per unit would let a failing unit
  * roll back alone, but costs two statements per unit, so units first run without one; only when a
  * unit fails mid-write is the whole group rolled back and run again with a savepoint per unit, where
  * that unit fails alone and its neighbours still commit. Nothing is settled before the commit, so an
@@ -48,6 +65,13 @@ class UnitFailedMidWrite extends Error {}
 export class GroupCommit {
   private queue: Pending<unknown>[] = [];
   private scheduled = false;
+  private window: NodeJS.Timeout | undefined;
+  /** Units of the last group: how many writers were at it together, so how many the next group may wait for. */
+  private lastGroupSize = 1;
+  private readonly maxGroupSize: number;
+  private readonly windowMs: number;
+  private readonly onCommitFailure: (error: unknown) => unknown;
+  private readonly observer?: TransactionObserver;
   private readonly unit: (work: () => unknown) => unknown;
   // better-sqlite3 builds each transaction function with its own property descriptors: made once, not per commit.
   private readonly fastGroup: Database.Transaction<(group: Pending<unknown>[]) => Outcome<unknown>[]>;
@@ -56,10 +80,12 @@ export class GroupCommit {
 
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly onCommitFailure: (error: unknown) => unknown,
-    private readonly maxGroupSize = 1000,
-    private readonly observer?: TransactionObserver,
+    options: GroupCommitOptions,
   ) {
+    this.onCommitFailure = options.onCommitFailure;
+    this.maxGroupSize = options.maxGroupSize ?? 1000;
+    this.windowMs = options.windowMs ?? GROUP_COMMIT_WINDOW_MS;
+    this.observer = options.observer;
     // A transaction function called inside another one runs in a SAVEPOINT.
     this.unit = db.transaction((work: () => unknown) => work());
     this.fastGroup = db.transaction((group: Pending<unknown>[]) => {
@@ -72,22 +98,40 @@ export class GroupCommit {
     });
   }
 
+  /**
+   * Queues the work for the next group. Units submitted in the same tick always share a group. When the
+   * last group had company (concurrent writers), the next one also waits up to `windowMs` for as many units
+   * as the last one held, and commits as soon as they are there; after a group of one (a lone writer,
+   * e.g. one awaiting each append) it commits in the next turn of the event loop without waiting.
+   */
   submit<R>(work: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (result: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
   }
 
   /** Runs everything queued now; `close()` calls it so no submitted work is dropped. */
   flush(): void {
     this.scheduled = false;
+    clearTimeout(this.window);
+    this.window = undefined;
+    if (this.queue.length > 0) this.lastGroupSize = this.queue.length;
     while (this.queue.length > 0) {
       const group = this.queue.splice(0, this.maxGroupSize);
       this.commit(group);
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    if (this.lastGroupSize <= 1 || this.windowMs <= 0 || this.queue.length >= this.lastGroupSize) {
+      this.scheduled = true;
+      clearTimeout(this.window);
+      this.window = undefined;
+      setImmediate(() => this.flush());
+    } else {
+      this.window ??= setTimeout(() => this.flush(), this.windowMs);
     }
   }
 

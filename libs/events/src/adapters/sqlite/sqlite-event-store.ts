@@ -34,6 +34,8 @@ export interface SqliteEventStoreOptions extends EventStoreOptions {
   db?: SqliteDatabase;
   /** Most appends committed in one transaction. */
   maxGroupSize?: number;
+  /** How long a group may wait for more appends while writers are concurrent; default GROUP_COMMIT_WINDOW_MS. */
+  groupCommitWindowMs?: number;
   /** Rows fetched per query when streaming reads. */
   pageSize?: number;
 }
@@ -73,7 +75,7 @@ export class SqliteEventStore implements EventStore {
       if (this.ownsDb) this.db.close();
       throw unavailable(error);
     }
-    this.group = new GroupCommit(this.db, unavailable, options.maxGroupSize, this.heads);
+    this.group = new GroupCommit(this.db, { onCommitFailure: unavailable, maxGroupSize: options.maxGroupSize, observer: this.heads, windowMs: options.groupCommitWindowMs });
     this.upcasters = options.upcasters ?? new UpcasterChain();
     this.clock = options.clock ?? (() => new Date());
     this.hooks = options.hooks ?? {};
