@@ -72,6 +72,42 @@ describe('AggregateLoader with a state cache', () => {
     expect(reads).not.toHaveBeenCalled();
   });
 
+  it('should start the next load from the state its own append led to, reading nothing back', async () => {
+    const { store, counting, loader, reset } = setUp(10, roomy);
+    await appendAmounts(store, 's', amounts.slice(0, 12));
+    const loaded = await loader.load('s');
+    const result = await store.append('s', counterEvents([5, 6]), { expectedVersion: 12, commandId: 'own-1', actor });
+    loader.appended('s', loaded, result.events);
+    const reads = jest.spyOn(store, 'readStream');
+
+    reset();
+    expect(await loader.load('s')).toEqual({ state: expectedCounter([...amounts.slice(0, 12), 5, 6], 14), version: 14 });
+    expect(reads).not.toHaveBeenCalled();
+    expect(counting.calls()).toBe(0);
+  });
+
+  it('should leave an append that crosses a snapshot boundary to the next load, which writes the snapshot', async () => {
+    const { store, snapshots, loader, reset } = setUp(10, roomy);
+    await appendAmounts(store, 's', amounts.slice(0, 9));
+    const loaded = await loader.load('s');
+    const result = await store.append('s', counterEvents([5, 6]), { expectedVersion: 9, commandId: 'own-2', actor });
+    loader.appended('s', loaded, result.events);
+
+    reset();
+    expect(await loader.load('s')).toEqual({ state: expectedCounter([...amounts.slice(0, 9), 5, 6], 11), version: 11 });
+    expect(snapshots.writes).toBe(1);
+  });
+
+  it('should ignore appended events that do not follow the state it was given', async () => {
+    const { store, loader } = setUp(10, roomy);
+    await appendAmounts(store, 's', amounts.slice(0, 12));
+    const stale = await loader.load('s', { version: 11 });
+    const result = await store.append('s', counterEvents([5]), { expectedVersion: 12, commandId: 'own-3', actor });
+    loader.appended('s', stale, result.events);
+
+    expect(await loader.load('s')).toEqual({ state: expectedCounter([...amounts.slice(0, 12), 5], 13), version: 13 });
+  });
+
   it('should load any version of a primed stream from memory, replaying fewer than N events', async () => {
     const { store, snapshots, counting, loader, reset } = setUp(10, roomy);
     await appendAmounts(store, 's', amounts);

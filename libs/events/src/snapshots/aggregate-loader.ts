@@ -107,6 +107,21 @@ export class AggregateLoader<S> implements ErasureListener {
     return this.replay(streamId, start, undefined);
   }
 
+  /**
+   * Tells the loader about events this process has just appended (the append succeeded) after loading `from`, so
+   * the next load of the head starts from the state they lead to instead of reading them back. Ignored without a
+   * cache, and when they cross a snapshot boundary: the next load replays through it and writes its snapshot.
+   * Their versions follow `from.version` by construction (the append expected it).
+   */
+  appended(streamId: string, from: LoadedAggregate<S>, events: readonly StoredEvent[]): void {
+    const { cache } = this;
+    const last = events.at(-1);
+    if (!cache || last === undefined || events[0].version !== from.version + 1) return;
+    const { snapshotEvery } = this.options;
+    if (Math.floor(last.version / snapshotEvery) !== Math.floor(from.version / snapshotEvery)) return;
+    cache.rememberTip(streamId, last.version, this.fold(from.state, [...events]));
+  }
+
   cacheStats(): StateCacheStats | undefined {
     return this.cache?.stats();
   }

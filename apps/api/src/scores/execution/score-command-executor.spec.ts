@@ -50,6 +50,20 @@ describe('ScoreCommandExecutor on a real SQLite store', () => {
     expect(await store.streamVersion(SCORE)).toBe(2);
   });
 
+  it('should start the next command from the state its own append led to, reading none of its events back', async () => {
+    const loader = createScoreLoader(store, snapshots, 100);
+    const roomy = new ScoreCommandExecutor(store, loader);
+    await roomy.execute(request([note(P1, M1)]));
+    const reads = jest.spyOn(store, 'readStream');
+
+    const result = await roomy.execute(request([note(P2, M2)]));
+
+    expect(reads.mock.calls.filter(([streamId]) => streamId === SCORE)).toEqual([]);
+    expect(result.version).toBe(3);
+    const { state } = await createScoreLoader(store, snapshots, 100).load(SCORE);
+    expect((await loader.load(SCORE)).state).toEqual(state);
+  });
+
   it('should append nothing when the command changes nothing', async () => {
     const head = await store.headPosition();
     expect(await executor.execute(request([{ type: 'SetRehearsalMark', data: { measureId: M1, text: null } }]))).toEqual({ version: 1, events: [] });

@@ -88,6 +88,7 @@ export class ScoreCommandExecutor {
       commandId,
       actor,
     });
+    this.loader.appended(scoreId, current, result.events);
     return { version: result.nextExpectedVersion, events: result.events.map(eventView) };
   }
 
