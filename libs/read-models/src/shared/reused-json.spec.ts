@@ -22,6 +22,15 @@ describe('reusedJson', () => {
     expect(reusedJson({ ...doc, measures: [measure(1)] })).toBe(JSON.stringify({ ...doc, measures: [measure(1)] }));
   });
 
+  it('should write what JSON.stringify writes for such values inside a document it walks through its kept parts', () => {
+    const first = score();
+    reusedJson(first);
+    const odd = { at: new Date(0), withToJson: { toJSON: () => 'mine' }, hidden: { toJSON: () => undefined }, skipped: () => 1, gone: undefined };
+    const second = { ...odd, ...first, measures: [...first.measures, { ...odd, items: [undefined, () => 1, Symbol('s'), odd.at] }] };
+
+    expect(reusedJson(second)).toBe(JSON.stringify(second));
+  });
+
   it('should reuse the JSON it kept, so a part mutated behind its back shows the old text', () => {
     const doc = score();
     reusedJson(doc);

@@ -31,12 +31,14 @@ export function reusedJson(doc: object): string {
 }
 
 function walk(doc: object): string | undefined {
+  const out = new Pieces();
   try {
-    return write(doc, 0);
+    writeObject(doc, 0, out);
   } catch (error) {
     if (error instanceof TooDeep) return undefined;
     throw error;
   }
+  return out.join();
 }
 
 /** Whether a part of the document, or a part of one of its parts, was written before. */
@@ -49,46 +51,91 @@ function hasKeptPart(doc: object, depth = 0): boolean {
   return false;
 }
 
-function write(value: unknown, depth: number): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'object':
-      return value === null ? 'null' : writeObject(value, depth);
-    default:
-      // undefined, functions and symbols: left out of objects, null in arrays; a bigint throws.
-      return JSON.stringify(value);
+/**
+ * The JSON text as a list of pieces joined once at the end (and where a subtree is kept). Joining
+ * gives a flat string; concatenating thousands of small strings with += gives a rope, which the
+ * SQLite driver then converts to UTF-8 piece by piece: that cost 6x the serialising it saved.
+ */
+class Pieces {
+  private readonly parts: string[] = [];
+  length = 0;
+
+  push(part: string): void {
+    this.parts.push(part);
+    this.length += part.length;
+  }
+
+  get count(): number {
+    return this.parts.length;
+  }
+
+  /** The parts from `from` on, joined into one that replaces them. */
+  joinFrom(from: number): string {
+    const json = this.parts.splice(from).join('');
+    this.parts.push(json);
+    return json;
+  }
+
+  /** Takes back the parts from `from` on (a key whose value turned out to have no JSON). */
+  dropFrom(from: number): void {
+    for (const part of this.parts.splice(from)) this.length -= part.length;
+  }
+
+  join(): string {
+    return this.parts.join('');
   }
 }
 
-function writeObject(value: object, depth: number): string {
+/** Writes `value`; false when it has no JSON (undefined, a function, a symbol), which an object leaves out. */
+function write(value: unknown, depth: number, out: Pieces): boolean {
+  if (typeof value === 'object' && value !== null) return writeObject(value, depth, out);
+  return writeAsIs(value, out);
+}
+
+/** As JSON.stringify writes it (a bigint throws there too). */
+function writeAsIs(value: unknown, out: Pieces): boolean {
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) return false;
+  out.push(json);
+  return true;
+}
+
+function writeObject(value: object, depth: number, out: Pieces): boolean {
   const known = kept.get(value);
-  if (known !== undefined) return known;
-  if (depth > MAX_DEPTH) throw new TooDeep();
-  if (!isPlain(value)) return JSON.stringify(value);
-  const json = Array.isArray(value) ? writeArray(value, depth) : writeFields(value as Record<string, unknown>, depth);
-  if (json.length > KEPT_JSON_MAX) walked.add(value);
-  else if (json.length >= KEPT_JSON_MIN) keep(value, json);
-  return json;
-}
-
-function writeArray(items: readonly unknown[], depth: number): string {
-  let json = '[';
-  for (let i = 0; i < items.length; i++) json += `${i === 0 ? '' : ','}${write(items[i], depth + 1) ?? 'null'}`;
-  return `${json}]`;
-}
-
-function writeFields(fields: Record<string, unknown>, depth: number): string {
-  let json = '{';
-  for (const key in fields) {
-    const field = write(fields[key], depth + 1);
-    if (field === undefined) continue;
-    json += `${json.length === 1 ? '' : ','}${JSON.stringify(key)}:${field}`;
+  if (known !== undefined) {
+    out.push(known);
+    return true;
   }
-  return `${json}}`;
+  if (depth > MAX_DEPTH) throw new TooDeep();
+  if (!isPlain(value)) return writeAsIs(value, out);
+  const [from, before] = [out.count, out.length];
+  if (Array.isArray(value)) writeArray(value, depth, out);
+  else writeFields(value as Record<string, unknown>, depth, out);
+  const length = out.length - before;
+  if (length > KEPT_JSON_MAX) walked.add(value);
+  else if (length >= KEPT_JSON_MIN) keep(value, out.joinFrom(from));
+  return true;
+}
+
+function writeArray(items: readonly unknown[], depth: number, out: Pieces): void {
+  out.push('[');
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.push(',');
+    if (!write(items[i], depth + 1, out)) out.push('null');
+  }
+  out.push(']');
+}
+
+function writeFields(fields: Record<string, unknown>, depth: number, out: Pieces): void {
+  out.push('{');
+  let first = true;
+  for (const key in fields) {
+    const at = out.count;
+    out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    if (write(fields[key], depth + 1, out)) first = false;
+    else out.dropFrom(at);
+  }
+  out.push('}');
 }
 
 /** The subtree keeps its JSON; its children's is now part of it. */
