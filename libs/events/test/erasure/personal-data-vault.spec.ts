@@ -30,6 +30,16 @@ describe('PersonalDataVault', () => {
     expect(await vault.open(contact)).toEqual({ email: 'ada@example.org', phones: ['+44 1'] });
   });
 
+  it('should never hand out the same IV twice, across many draws of random bytes', async () => {
+    const { vault } = setUp();
+
+    const sealed = await Promise.all(Array.from({ length: 1000 }, (_, i) => vault.seal('person-1', `value ${i}`)));
+
+    expect(new Set(sealed.map((value) => value.$pii.iv)).size).toBe(1000);
+    expect(await vault.open(sealed[0])).toBe('value 0');
+    expect(await vault.open(sealed[999])).toBe('value 999');
+  });
+
   it('should use a fresh IV for every seal, so equal values do not look equal', async () => {
     const { vault } = setUp();
 
