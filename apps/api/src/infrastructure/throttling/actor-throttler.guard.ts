@@ -4,6 +4,8 @@ import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type Th
 import type { AuthenticatedRequest } from '../../common/auth/auth.decorators';
 import { Authenticator } from '../../identity/auth/authenticator';
 
+const MAX_REMEMBERED_KEYS = 10_000;
+
 /**
  * One budget per signed-in user across all their devices; per address for everyone else. Global guards run in
  * module order, which would put this one before authentication: so it authenticates first itself (memoised per
@@ -12,6 +14,9 @@ import { Authenticator } from '../../identity/auth/authenticator';
  */
 @Injectable()
 export class ActorThrottlerGuard extends ThrottlerGuard {
+  /** Storage keys by route, throttler and tracker: the base class hashes them (SHA-256) on every request. */
+  private readonly keys = new Map<string, string>();
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -24,6 +29,17 @@ export class ActorThrottlerGuard extends ThrottlerGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() === 'http') await this.authenticator.authenticate(context).catch(() => undefined);
     return super.canActivate(context);
+  }
+
+  protected override generateKey(context: ExecutionContext, suffix: string, name: string): string {
+    const plain = `${context.getClass().name}-${context.getHandler().name}-${name}-${suffix}`;
+    let key = this.keys.get(plain);
+    if (key === undefined) {
+      key = super.generateKey(context, suffix, name);
+      if (this.keys.size >= MAX_REMEMBERED_KEYS) this.keys.clear();
+      this.keys.set(plain, key);
+    }
+    return key;
   }
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
