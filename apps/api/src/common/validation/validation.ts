@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
+import { rememberValidationRules } from './remembered-rules';
 
 interface FieldProblem {
   field: string;
@@ -16,6 +17,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 
 /** Unknown fields are refused, not dropped: a client that sends them has a bug worth hearing about. */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
