@@ -32,7 +32,7 @@ describe('SqliteReadModelStore on a real file', () => {
     await store.close();
 
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm_%' ORDER BY name`).all();
-    expect(tables).toEqual(['rm_collections', 'rm_dead_letters', 'rm_documents', 'rm_generations', 'rm_leases'].map((name) => ({ name })));
+    expect(tables).toEqual(['rm_collections', 'rm_dead_letters', 'rm_document_items', 'rm_documents', 'rm_generations', 'rm_leases'].map((name) => ({ name })));
     expect(await events.headPosition()).toBe(1);
     await expect(store.get('catalogue', 's1')).rejects.toMatchObject({ code: 'READ_MODEL_STORE_UNAVAILABLE' });
     await events.close();

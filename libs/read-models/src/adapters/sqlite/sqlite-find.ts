@@ -21,7 +21,7 @@ export function compileFind(collection: string, query: NormalizedQuery): Compile
   });
   params.push(query.limit ?? -1, query.offset);
   const sql = [
-    `SELECT d.doc ${ACTIVE_DOCS}`,
+    `SELECT d.generation, d.collection, d.id, d.doc, d.split ${ACTIVE_DOCS}`,
     ...conditions.map((c) => `AND ${c}`),
     `ORDER BY ${[...orders, 'd.id ASC'].join(', ')}`,
     'LIMIT ? OFFSET ?',

@@ -1,6 +1,6 @@
 import { openSqlite, type SqliteDatabase } from '@bandpro/events';
 import type Database from 'better-sqlite3';
-import { collectionsOf, isAhead, NO_CHECKPOINT, prepareCommit, type SerialisedChange } from '../../shared/commit-rules';
+import { collectionsOf, isAhead, NO_CHECKPOINT, prepareCommitWith } from '../../shared/commit-rules';
 import { toDeadLetter } from '../../shared/dead-letter-rules';
 import { canAcquire, canRenew, checkLeaseRequest } from '../../shared/lease-rules';
 import { normalizeQuery } from '../../shared/query';
@@ -25,9 +25,11 @@ import type {
   ReadModelDoc,
   ReadModelStore,
 } from '../../store/read-model-store.port';
+import { storedDoc } from './split-docs';
+import { readDoc, SqliteDocWriter, type WrittenDocs } from './sqlite-documents';
 import { compileFind } from './sqlite-find';
-import { READ_MODEL_SCHEMA } from './sqlite-schema';
-import { prepareStatements, type GenerationRow, type LeaseRow, type SqliteStatements } from './sqlite-statements';
+import { setUpReadModelSchema } from './sqlite-schema';
+import { prepareStatements, type DocRow, type GenerationRow, type LeaseRow, type SqliteStatements } from './sqlite-statements';
 
 export type SqliteReadModelStoreOptions = ({ filename: string } | { db: SqliteDatabase }) & {
   /** Epoch milliseconds; leases and dead letters use it. */
@@ -44,7 +46,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly ownsDb: boolean;
   private readonly clock: () => number;
   private readonly sql: SqliteStatements;
-  private readonly findStatements = new Map<string, Database.Statement<unknown[], { doc: string }>>();
+  private readonly docs: SqliteDocWriter;
+  private readonly findStatements = new Map<string, Database.Statement<unknown[], DocRow>>();
   private closed = false;
 
   constructor(options: SqliteReadModelStoreOptions) {
@@ -52,8 +55,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.clock = options.clock ?? Date.now;
     this.db = 'filename' in options ? openOwned(options.filename) : options.db;
     try {
-      this.db.exec(READ_MODEL_SCHEMA);
+      setUpReadModelSchema(this.db);
       this.sql = prepareStatements(this.db);
+      this.docs = new SqliteDocWriter(this.sql);
     } catch (error) {
       if (this.ownsDb) this.db.close();
       throw unavailable('Cannot set up the SQLite read model tables', error);
@@ -61,14 +65,15 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async get<Doc extends ReadModelDoc>(collection: string, id: string): Promise<Doc | undefined> {
-    const row = this.guard(() => this.sql.activeDoc.get(collection, id));
-    return row && (JSON.parse(row.doc) as Doc);
+    return this.guard(() => {
+      const row = this.sql.activeDoc.get(collection, id);
+      return row && readDoc<Doc>(this.sql, row);
+    });
   }
 
   async find<Doc extends ReadModelDoc>(collection: string, query?: FindQuery): Promise<Doc[]> {
     const { sql, params } = compileFind(collection, normalizeQuery(query));
-    const rows = this.guard(() => this.findStatement(sql).all(...params));
-    return rows.map((row) => JSON.parse(row.doc) as Doc);
+    return this.guard(() => this.findStatement(sql).all(...params).map((row) => readDoc<Doc>(this.sql, row)));
   }
 
   async loadDocs<Doc extends ReadModelDoc>(
@@ -77,11 +82,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     collection: string,
     ids: readonly string[],
   ): Promise<Map<string, Doc>> {
-    const rows = this.guard(() => {
+    return this.guard(() => {
       this.generationOf(projection, generation);
-      return this.sql.generationDocs.all(generation, collection, JSON.stringify(ids));
+      const rows = this.sql.generationDocs.all(generation, collection, JSON.stringify(ids));
+      return new Map(rows.map((row) => [row.id, readDoc<Doc>(this.sql, row)]));
     });
-    return new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as Doc]));
   }
 
   async commit(
@@ -91,18 +96,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     checkpoint: ReadModelCheckpoint,
     options: CommitOptions = {},
   ): Promise<CommitResult> {
-    const prepared = prepareCommit(changes, checkpoint, options.immutableDocs);
-    return this.write(() => {
+    const prepared = prepareCommitWith(changes, checkpoint, (doc) => storedDoc(doc, options.immutableDocs ?? false));
+    const outcome = this.write((): CommitResult & { written?: WrittenDocs } => {
       const stored = checkpointOf(this.generationOf(projection, generation));
       if (options.ownerId !== undefined && !canRenew(this.lease(projection), options.ownerId)) {
         throw new LeaseLostError(projection, options.ownerId);
       }
       if (!isAhead(checkpoint, stored)) return { applied: false, checkpoint: stored };
       this.claim(collectionsOf(prepared), projection);
-      this.writeDocs(generation, prepared);
+      const written = this.docs.write(generation, prepared, checkpoint.position);
       this.sql.setCheckpoint.run(checkpoint.position, checkpoint.recordedAt, generation);
-      return { applied: true, checkpoint: { position: checkpoint.position, recordedAt: checkpoint.recordedAt } };
+      return { applied: true, checkpoint: { position: checkpoint.position, recordedAt: checkpoint.recordedAt }, written };
     });
+    if (outcome.written) this.docs.committed(outcome.written);
+    return { applied: outcome.applied, checkpoint: outcome.checkpoint };
   }
 
   async checkpoint(projection: string, generation?: number): Promise<ReadModelCheckpoint> {
@@ -130,7 +137,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (!row || row.projection !== projection) return;
       if (row.status === 'active') throw new GenerationActiveError(projection, generation);
       this.sql.deleteGenerationDocs.run(generation);
+      this.sql.deleteGenerationItems.run(generation);
       this.sql.deleteGeneration.run(generation);
+      this.docs.forgetAll();
     });
   }
 
@@ -206,18 +215,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
   }
 
-  private writeDocs(generation: number, changes: readonly SerialisedChange[]): void {
-    for (const { collection, id, json } of changes) {
-      if (json === null) this.sql.deleteDoc.run(generation, collection, id);
-      else this.sql.upsertDoc.run(generation, collection, id, json);
-    }
-  }
-
   private findStatement(sql: string) {
     let statement = this.findStatements.get(sql);
     if (!statement) {
       if (this.findStatements.size >= 100) this.findStatements.clear();
-      statement = this.db.prepare<unknown[], { doc: string }>(sql);
+      statement = this.db.prepare<unknown[], DocRow>(sql);
       this.findStatements.set(sql, statement);
     }
     return statement;

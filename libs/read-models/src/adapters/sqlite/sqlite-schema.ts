@@ -1,3 +1,5 @@
+import type { SqliteDatabase } from '@bandpro/events';
+
 /**
  * Read model tables, prefixed rm_ so they can live in the same file as the event log.
  * A document row belongs to one generation; readers reach the active generation of a collection
@@ -24,7 +26,19 @@ CREATE TABLE IF NOT EXISTS rm_documents (
   collection TEXT    NOT NULL,
   id         TEXT    NOT NULL,
   doc        TEXT    NOT NULL,
+  split      TEXT,
+  written_at INTEGER,
   UNIQUE (generation, collection, id)
+);
+
+CREATE TABLE IF NOT EXISTS rm_document_items (
+  generation INTEGER NOT NULL,
+  collection TEXT    NOT NULL,
+  id         TEXT    NOT NULL,
+  field      TEXT    NOT NULL,
+  idx        INTEGER NOT NULL,
+  json       TEXT    NOT NULL,
+  PRIMARY KEY (generation, collection, id, field, idx)
 );
 
 CREATE TABLE IF NOT EXISTS rm_leases (
@@ -43,6 +57,33 @@ CREATE TABLE IF NOT EXISTS rm_dead_letters (
   PRIMARY KEY (projection, position)
 );
 `;
+
+/**
+ * Columns of rm_documents that files written by an older version lack. split: the fields whose
+ * items are rows of rm_document_items (a JSON list of names; null when none); written_at: the
+ * checkpoint position of the commit that last wrote the row, which tells a writer whether the
+ * items are still the ones it remembers writing.
+ */
+const LATER_DOCUMENT_COLUMNS = [
+  ['split', 'TEXT'],
+  ['written_at', 'INTEGER'],
+] as const;
+
+/** Creates what is missing: tables, then the columns a file written by an older version lacks. */
+export function setUpReadModelSchema(db: SqliteDatabase): void {
+  db.exec(READ_MODEL_SCHEMA);
+  if (missingColumns(db).length === 0) return;
+  // Looked at again under the write lock: another process opening the file may have added them meanwhile.
+  db.transaction(() => {
+    for (const [name, type] of missingColumns(db)) db.exec(`ALTER TABLE rm_documents ADD COLUMN ${name} ${type}`);
+  }).immediate();
+}
+
+function missingColumns(db: SqliteDatabase) {
+  const columns = db.pragma('table_info(rm_documents)') as { name: string }[];
+  const present = new Set(columns.map((column) => column.name));
+  return LATER_DOCUMENT_COLUMNS.filter(([name]) => !present.has(name));
+}
 
 /** The rows of the active generation of the projection that owns `collection` (joins on c, g, d). */
 export const ACTIVE_DOCS = `
