@@ -81,6 +81,16 @@ describe('ProjectionRunner', () => {
     await eventually(async () => (await h.store.get<TallyDoc>('tally', 'late'))?.total === 7, 1000);
   });
 
+  it('should read on at once while its pages come full, and wait for the poll grid once at the head', async () => {
+    const runner = h.runner({ batchSize: 2, pollIntervalMs: 300 });
+    runner.start();
+    await eventually(async () => (await h.store.activeGeneration('tally')) !== undefined);
+    await appendTally(h.events, ...Array.from({ length: 10 }, () => counted('a')));
+
+    // The next poll comes within 300 ms; then five full pages of two, which would take 1.5 s if each waited for a poll.
+    await eventually(async () => (await h.store.get<TallyDoc>('tally', 'a'))?.total === 10, 1000);
+  });
+
   it('should keep polling at the shortest interval while events have come recently', async () => {
     const { events: counting, reads } = countingFeedReads(h.events);
     // A clock that stands still: the last event is always recent.

@@ -3,12 +3,13 @@ import { LeaseUnavailableError, RebuildFailedError } from './errors';
 import { InterruptibleSleep } from './interruptible-sleep';
 import { measureLag, type ProjectionLag } from './lag';
 import { ProjectionWorker, type GenerationSwap } from './projection-worker';
-import { nextIdleMs, resolveRunnerOptions, type ProjectionRunnerOptions, type ResolvedRunnerOptions } from './runner-options';
+import { nextIdleMs, onPollGrid, resolveRunnerOptions, type ProjectionRunnerOptions, type ResolvedRunnerOptions } from './runner-options';
 
 /** standby: another instance holds the lease; failed: a rebuild failed and needs a fix. */
 export type RunnerState = 'stopped' | 'standby' | 'running' | 'failed';
 
-type TickOutcome = 'busy' | 'idle' | 'standby';
+/** behind: a full page, more may wait; busy: events applied up to the head; idle: none came. */
+type TickOutcome = 'behind' | 'busy' | 'idle' | 'standby';
 
 /**
  * Keeps one projection up to date: holds its lease (one instance per projection), tails the
@@ -88,12 +89,14 @@ export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
     let busyAt = -Infinity;
     while (!this.stopping) {
       const outcome = await this.exclusive(() => this.tick()).catch((error: unknown) => this.recover(error));
-      if (outcome === 'busy') busyAt = clock();
+      if (outcome === 'busy' || outcome === 'behind') busyAt = clock();
+      // At the head, the next events are read on the poll grid with the other runners' (one read, one batch of a few ms).
+      if (outcome === 'busy') await this.sleeper.sleep(onPollGrid(pollIntervalMs));
       if (outcome === 'failed') return;
       if (outcome === 'idle' || outcome === 'retry') {
         // A failing batch backs off however recent the last event: retrying every poll would only flood the log.
         idleMs = nextIdleMs(idleMs, outcome === 'retry' ? Number.POSITIVE_INFINITY : clock() - busyAt, this.options);
-        await this.sleeper.sleep(idleMs);
+        await this.sleeper.sleep(onPollGrid(idleMs));
       }
       if (outcome === 'standby') await this.sleeper.sleep(Math.max(pollIntervalMs, leaseTtlMs / 3));
     }
@@ -106,7 +109,9 @@ export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
       return 'standby';
     }
     this.currentState = 'running';
-    return (await this.worker.step()) > 0 ? 'busy' : 'idle';
+    const events = await this.worker.step();
+    if (events === 0) return 'idle';
+    return events < this.options.batchSize ? 'busy' : 'behind';
   }
 
   private recover(error: unknown): 'failed' | 'retry' {

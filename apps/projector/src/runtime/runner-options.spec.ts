@@ -1,4 +1,4 @@
-import { nextIdleMs } from './runner-options';
+import { nextIdleMs, onPollGrid } from './runner-options';
 
 describe('nextIdleMs', () => {
   const options = { pollIntervalMs: 10, maxPollIntervalMs: 1000, activeWindowMs: 10_000 };
@@ -16,5 +16,12 @@ describe('nextIdleMs', () => {
 
   it('should start from the shortest interval when it has never been busy', () => {
     expect(nextIdleMs(0, Number.POSITIVE_INFINITY, options)).toBe(10);
+  });
+});
+
+describe('onPollGrid', () => {
+  it('should end the pause on the next multiple of the interval, so runners that pause at different moments wake together', () => {
+    expect([1_000_003, 1_000_009].map((now) => now + onPollGrid(10, now))).toEqual([1_000_010, 1_000_010]);
+    expect(onPollGrid(10, 1_000_000)).toBe(10);
   });
 });

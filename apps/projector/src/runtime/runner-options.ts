@@ -89,3 +89,11 @@ export function nextIdleMs(previousMs: number, msSinceBusy: number, options: Pic
   if (msSinceBusy < options.activeWindowMs) return options.pollIntervalMs;
   return Math.min(Math.max(previousMs * 2, options.pollIntervalMs), options.maxPollIntervalMs);
 }
+
+/**
+ * A pause of at most `ms` that ends on a multiple of `ms` of the wall clock: the runners of a
+ * process then poll the feed's head in the same turn, and the shared feed reads it once for all.
+ */
+export function onPollGrid(ms: number, now = Date.now()): number {
+  return ms - (now % ms);
+}

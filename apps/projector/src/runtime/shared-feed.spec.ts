@@ -87,14 +87,28 @@ describe('SharedFeed', () => {
     expect(await early.read(4, 1)).toHaveLength(1);
   });
 
-  it('should read a short page at the head again, since it can still grow', async () => {
+  it('should read a short page at the head again in a later turn, since it can still grow', async () => {
     const { store } = countingStore();
     const feed = new SharedFeed(store);
     await appendTally(store, counted('a'));
     expect(await feed.readAll({ afterPosition: 0, limit: 5 })).toHaveLength(1);
     await appendTally(store, counted('b'));
+    await new Promise((resolve) => setImmediate(resolve));
     expect(await feed.readAll({ afterPosition: 0, limit: 5 })).toHaveLength(2);
     expect(await feed.readAll({ afterPosition: 0 })).toHaveLength(2);
+  });
+
+  it('should read the head once for the runners polling it in the same turn', async () => {
+    const { store, counter } = countingStore();
+    const feed = new SharedFeed(store);
+    await appendTally(store, counted('a'));
+
+    const pages = [await feed.readAll({ afterPosition: 0, limit: 5 }), await feed.readAll({ afterPosition: 0, limit: 5 })];
+    await new Promise((resolve) => setImmediate(resolve));
+    await feed.readAll({ afterPosition: 0, limit: 5 });
+
+    expect(pages.map((page) => page.length)).toEqual([1, 1]);
+    expect(counter.reads).toBe(2);
   });
 
   it('should read again after a failed read', async () => {

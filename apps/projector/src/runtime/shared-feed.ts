@@ -12,9 +12,11 @@ const CURSOR_LEAD_PAGES = 2;
 /**
  * One event store shared by every runner of a process, reading each page of the feed once.
  * Runners rebuilding side by side ask for the same pages (same size, same start), so the second
- * one gets the first one's page instead of parsing the events again. Only full pages are kept:
- * a short page at the head can still grow, a full one never changes (contract G4). Events are
- * shared between projections, which never mutate them.
+ * one gets the first one's page instead of parsing the events again. Full pages are kept: a full
+ * page never changes (contract G4). A short page at the head can still grow, so it is kept only
+ * to the end of the event loop's turn: live runners polling the head together get the same
+ * snapshot of it, and see what came after at their next read. Events are shared between
+ * projections, which never mutate them.
  *
  * Rebuilds read through cursors that keep in step: a cursor more than CURSOR_LEAD_PAGES ahead of
  * another open one still within reach of the cache waits for it. Without that the projection with the cheapest evolve runs ahead,
@@ -40,7 +42,8 @@ export class SharedFeed implements EventStore {
     if (this.pages.size > this.capacity) this.pages.delete(this.pages.keys().next().value as string);
     page.then(
       (events) => {
-        if (options.limit === undefined || events.length < options.limit) this.forget(key, page);
+        // Runners polling the head in the same turn (they wake on the same grid) share one read of it.
+        if (options.limit === undefined || events.length < options.limit) setImmediate(() => this.forget(key, page));
       },
       () => this.forget(key, page),
     );
