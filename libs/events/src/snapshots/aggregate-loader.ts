@@ -119,7 +119,7 @@ export class AggregateLoader<S> implements ErasureListener {
     if (!cache || last === undefined || events[0].version !== from.version + 1) return;
     const { snapshotEvery } = this.options;
     if (Math.floor(last.version / snapshotEvery) !== Math.floor(from.version / snapshotEvery)) return;
-    cache.rememberTip(streamId, last.version, this.fold(from.state, [...events]));
+    cache.rememberTip(streamId, last.version, this.fold(from.state, events));
   }
 
   cacheStats(): StateCacheStats | undefined {
@@ -159,7 +159,7 @@ export class AggregateLoader<S> implements ErasureListener {
     return { state, version: at };
   }
 
-  private fold(state: S, events: StoredEvent[]): S {
+  private fold(state: S, events: readonly StoredEvent[]): S {
     const { evolve, evolveAll } = this.options;
     if (events.length === 0) return state;
     return evolveAll ? evolveAll(state, events) : events.reduce(evolve, state);
