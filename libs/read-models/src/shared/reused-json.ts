@@ -159,7 +159,7 @@ function keep(value: object, json: string): void {
   }
 }
 
-function isPlain(value: object): boolean {
+export function isPlain(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null && proto !== Array.prototype) return false;
   return typeof (value as { toJSON?: unknown }).toJSON !== 'function';

@@ -1,4 +1,4 @@
-import { reusedJson, reusedPartJson } from '../../shared/reused-json';
+import { isPlain, reusedJson, reusedPartJson } from '../../shared/reused-json';
 
 /** One field of a document whose items are stored as rows of their own, each item's JSON in order. */
 export interface SplitField {
@@ -80,7 +80,5 @@ function splittable(field: string, value: unknown): value is object[] {
 
 /** An object JSON.stringify writes field by field (no array, no class instance, no toJSON). */
 function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && isPlain(value);
 }
