@@ -2,8 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import { AuditInterceptor } from './audit/audit.interceptor';
-import { auditRefusedRequests } from './audit/audit-refused.hook';
+import { AuditHttp } from './audit/audit-http';
+import { markAuditRoutes } from './audit/audit-routes';
 import { ApiError } from './common/errors/api-error';
 import type { ApiConfig } from './config/api.config';
 
@@ -11,29 +11,51 @@ export const API_PREFIX = 'api/v1';
 
 type Middleware = ReturnType<typeof helmet>;
 
-const strictCsp = helmet({
-  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
-});
+/**
+ * The headers a helmet middleware sets, found by running it once against a recording response. Its output
+ * depends only on its options (no nonces here), so each request gets the same list set directly, instead of
+ * through helmet's chain of a dozen middlewares per request.
+ */
+export function headersOf(middleware: Middleware): [name: string, value: string][] {
+  const headers: [string, string][] = [];
+  let failure: unknown;
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  middleware({} as never, recorder as never, (error?: unknown) => (failure = error));
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+  return headers;
+}
+
+const strictCsp = headersOf(
+  helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  }),
+);
 // Swagger UI is a page with its own scripts and styles; everything else is JSON and gets nothing.
-const docsCsp = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"],
-      frameAncestors: ["'none'"], baseUri: ["'none'"], objectSrc: ["'none'"],
+const docsCsp = headersOf(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"], baseUri: ["'none'"], objectSrc: ["'none'"],
+      },
     },
-  },
-});
+  }),
+);
 
 /** Everything around the routes: headers, body parsing, errors before routing, CORS, prefix, docs. Shared by main.ts and nothing else. */
 export async function configureHttp(app: NestFastifyApplication, config: ApiConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  // helmet only sets headers on the Node response, so it runs as is in a hook, before anything can answer.
-  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    const middleware: Middleware = request.url.startsWith('/api/docs') ? docsCsp : strictCsp;
-    middleware(request.raw as never, reply.raw as never, (error?: unknown) => done(error instanceof Error ? error : undefined));
+  // helmet's headers, on the Node response before anything can answer.
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    for (const [name, value] of request.url.startsWith('/api/docs') ? docsCsp : strictCsp) reply.raw.setHeader(name, value);
+    done();
   });
-  auditRefusedRequests(fastify, app.get(AuditInterceptor));
+  markAuditRoutes(app);
+  app.get(AuditHttp).attach(fastify);
   parseJsonBodies(fastify);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['Retry-After'] });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });

@@ -1,5 +1,5 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { createAuditLog, type AuditLog } from '@bandpro/audit';
 import type Redis from 'ioredis';
 import type { ApiConfig } from '../config/api.config';
@@ -10,13 +10,13 @@ import { AdminGuard } from './admin.guard';
 import { AuditPurgeService, PURGE_LOCK } from './audit-purge.service';
 import { AuditRecorder } from './audit-recorder';
 import { AUDIT_CONFIG, loadAuditConfig } from './audit.config';
-import { AuditInterceptor } from './audit.interceptor';
+import { AuditHttp } from './audit-http';
 import { AUDIT_CLOCK, AUDIT_LOG } from './audit.tokens';
 import { PurgeLock } from './purge-lock';
 
-/** The audit log: records requests (global interceptor), serves it to admins, purges it by retention. Needs InfrastructureModule. */
+/** The audit log: records requests (Fastify hooks, audit-http.ts), serves it to admins, purges it by retention. Needs InfrastructureModule. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, DiscoveryModule],
   controllers: [AdminAuditController],
   providers: [
     { provide: AUDIT_CONFIG, useFactory: () => loadAuditConfig(process.env) },
@@ -26,11 +26,10 @@ import { PurgeLock } from './purge-lock';
     AuditRecorder,
     AuditPurgeService,
     AdminGuard,
-    AuditInterceptor,
-    { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+    AuditHttp,
   ],
-  // AuditInterceptor also for http-setup, which hooks the requests guards refuse (audit-refused.hook.ts).
-  exports: [AUDIT_LOG, AuditRecorder, AuditInterceptor],
+  // AuditHttp for http-setup, which attaches its Fastify hooks.
+  exports: [AUDIT_LOG, AuditRecorder, AuditHttp],
 })
 export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
