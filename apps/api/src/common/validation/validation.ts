@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError } from '../errors/api-error';
+import { flatTransformer } from './flat-transformer';
 import { rememberValidationRules } from './remembered-rules';
 
 interface FieldProblem {
@@ -23,6 +24,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    transformerPackage: flatTransformer,
     exceptionFactory: (errors) => new ApiError(400, 'VALIDATION_FAILED', 'The request is not valid', { errors: flatten(errors) }),
   });
 }
