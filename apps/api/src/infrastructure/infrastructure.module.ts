@@ -43,7 +43,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: API_CONFIG, useValue: config },
         {
           provide: EVENT_STORE,
-          useFactory: async () => createSealingEventStore(await createEventStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri }), loadPersonalDataConfig(process.env, config)),
+          useFactory: async () => createSealingEventStore(
+              // The API serves requests on its event loop: commits and their fsyncs happen on the writer's thread.
+              await createEventStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri, writerThread: true }),
+              loadPersonalDataConfig(process.env, config),
+            ),
         },
         { provide: PERSONAL_DATA, inject: [EVENT_STORE], useFactory: personalDataOf },
         { provide: SNAPSHOT_STORE, useFactory: () => createSnapshotStore(config) },

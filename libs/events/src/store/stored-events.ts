@@ -5,7 +5,7 @@ import type { AppendResult } from './event-store.port';
 import type { PreparedAppend } from './prepare-append';
 
 /** The metadata shared by every event of one append, stamped with the server clock (G10). */
-export function stampMetadata(append: PreparedAppend, recordedAt: Date): EventMetadata {
+export function stampMetadata(append: Pick<PreparedAppend, 'metadata'>, recordedAt: Date): EventMetadata {
   // Built field by field: spreading the prepared metadata cost several times as much, per append.
   const { commandId, correlationId, causationId, actor, clientId } = append.metadata;
   const metadata = { commandId, correlationId, causationId, actor: { id: actor.id, kind: actor.kind } } as EventMetadata;
@@ -34,7 +34,7 @@ export function newEventId(): string {
 
 /** The event at `index` of an append, as the store keeps it (before upcasting). */
 export function toStoredEvent(
-  append: PreparedAppend,
+  append: Pick<PreparedAppend, 'streamId' | 'events'>,
   index: number,
   at: { version: number; position: number; eventId: string; metadata: EventMetadata },
 ): StoredEvent {

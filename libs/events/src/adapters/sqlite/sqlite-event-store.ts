@@ -1,13 +1,5 @@
 import type { NewEvent, StoredEvent } from '../../envelope';
-import {
-  decideAppend,
-  satisfies,
-  type AppendDecision,
-  type RecordedCommand,
-} from '../../store/append-decision';
 import { OpenGuard } from '../../store/closable';
-import { StoreUnavailableError } from '../../store/errors';
-import { appendFingerprint } from '../../store/fingerprint';
 import type {
   AppendOptions,
   AppendResult,
@@ -18,13 +10,15 @@ import type {
 import { prepareAppend, type PreparedAppend } from '../../store/prepare-append';
 import { resolveReadAll, resolveReadStream } from '../../store/read-options';
 import type { AppendHooks, EventStoreOptions } from '../../store/store-options';
-import { appendResult, newEventId, stampMetadata, toStoredEvent } from '../../store/stored-events';
+import { appendResult, toStoredEvent } from '../../store/stored-events';
 import { UpcasterChain } from '../../upcasting/upcaster-chain';
-import { GroupCommit, RejectedBeforeWrite, type GroupCommitStats } from './group-commit';
+import { SqliteAppendWriter, type AppendRequest, type WriteOutcome, type WrittenAppend } from './append-writer';
+import type { GroupCommitStats } from './group-commit';
 import { openSqlite, type SqliteDatabase } from './sqlite-connection';
 import { ensureEventTables, prepareEventStatements, type EventRow, type EventStatements } from './sqlite-event-schema';
-import { toStoreError, unavailable } from './sqlite-errors';
+import { unavailable } from './sqlite-errors';
 import { StreamHeads } from './stream-heads';
+import { WriterThread } from './writer-thread';
 
 export interface SqliteEventStoreOptions extends EventStoreOptions {
   /** A file to open with `openSqlite`; the store then owns and closes the handle. */
@@ -38,21 +32,33 @@ export interface SqliteEventStoreOptions extends EventStoreOptions {
   groupCommitWindowMs?: number;
   /** Rows fetched per query when streaming reads. */
   pageSize?: number;
+  /**
+   * Appends are written on a worker thread with its own connection (writer-thread.ts), so their transactions and
+   * fsyncs never block this thread's event loop. Needs `filename`; cannot be combined with `db`, `clock` or
+   * `hooks` (functions stay on this thread).
+   */
+  writerThread?: boolean;
+}
+
+/** Where appends are written: here (SqliteAppendWriter) or on a worker thread (WriterThread). */
+interface AppendWriter {
+  write(request: AppendRequest): Promise<WriteOutcome>;
+  readonly stats: Readonly<GroupCommitStats>;
+  close(): Promise<void>;
 }
 
 /**
- * The embedded, durable default. Appends from the same tick share one transaction and one fsync
- * (see GroupCommit); positions are rowids assigned inside `BEGIN IMMEDIATE`, so writers from
- * every process are serialised and a reader never sees a position committed out of order (G4).
+ * The embedded, durable default. Reads run on this store's connection; appends go to its writer
+ * (SqliteAppendWriter: group commit, positions assigned inside `BEGIN IMMEDIATE`, G4).
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: SqliteDatabase;
   private readonly ownsDb: boolean;
   private readonly statements: EventStatements;
-  private readonly group: GroupCommit;
+  private readonly writer: AppendWriter;
+  private readonly threaded: boolean;
   private readonly heads: StreamHeads;
   private readonly upcasters: UpcasterChain;
-  private readonly clock: () => Date;
   private readonly hooks: AppendHooks;
   private readonly pageSize: number;
   private readonly guard = new OpenGuard('SqliteEventStore');
@@ -62,41 +68,50 @@ export class SqliteEventStore implements EventStore {
       throw new TypeError('SqliteEventStore needs exactly one of `filename` or `db`');
     }
     this.ownsDb = options.db === undefined;
+    this.threaded = options.writerThread === true;
+    if (this.threaded && (options.db !== undefined || options.clock !== undefined || options.hooks !== undefined)) {
+      throw new TypeError('SqliteEventStore: writerThread cannot be combined with `db`, `clock` or `hooks`');
+    }
     try {
       this.db = options.db ?? openSqlite(options.filename as string);
     } catch (error) {
       throw unavailable(error);
     }
+    this.upcasters = options.upcasters ?? new UpcasterChain();
+    this.hooks = options.hooks ?? {};
+    this.pageSize = options.pageSize ?? 500;
     try {
       ensureEventTables(this.db);
       this.statements = prepareEventStatements(this.db);
       this.heads = new StreamHeads(this.db);
+      const { maxGroupSize, groupCommitWindowMs } = options;
+      if (this.threaded) {
+        this.writer = new WriterThread(options.filename as string, { maxGroupSize, groupCommitWindowMs });
+      } else {
+        const beforeCommit = this.hooks.beforeCommit && ((append: AppendRequest, written: WrittenAppend) => this.hooks.beforeCommit?.(storedEvents(append, written)));
+        this.writer = new SqliteAppendWriter(this.db, this.heads, { maxGroupSize, groupCommitWindowMs, clock: options.clock, beforeCommit });
+      }
     } catch (error) {
       if (this.ownsDb) this.db.close();
       throw unavailable(error);
     }
-    this.group = new GroupCommit(this.db, { onCommitFailure: unavailable, maxGroupSize: options.maxGroupSize, observer: this.heads, windowMs: options.groupCommitWindowMs });
-    this.upcasters = options.upcasters ?? new UpcasterChain();
-    this.clock = options.clock ?? (() => new Date());
-    this.hooks = options.hooks ?? {};
-    this.pageSize = options.pageSize ?? 500;
   }
 
   /** How well group commit is working: appends per transaction = appends / commits. */
   get commitStats(): Readonly<GroupCommitStats> {
-    return { ...this.group.stats };
+    return this.writer.stats;
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.guard.assertOpen();
     const append = prepareAppend(streamId, events, options, this.upcasters);
-    return this.group.submit(() => {
-      try {
-        return this.write(append);
-      } catch (error) {
-        throw toStoreError(error);
-      }
-    });
+    if (!this.threaded) return this.resultOf(append, await this.writer.write(append));
+    // Plain data for the thread: a structured clone would call the fingerprint getter (a hash nobody needs yet).
+    const { expectedVersion, commandId, metadata } = append;
+    const result = this.resultOf(append, await this.writer.write({ streamId, expectedVersion, commandId, events: append.events, metadata }));
+    // Reads of this turn see the new version at once; the thread's commit shows to them from the next turn on.
+    this.heads.noteWritten(streamId, result.nextExpectedVersion);
+    return result;
   }
 
   async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
@@ -128,83 +143,13 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (!this.guard.isOpen) return;
     this.guard.close();
-    this.group.flush();
+    await this.writer.close();
     if (this.ownsDb) this.db.close();
   }
 
-  /** One append inside the group's transaction; see GroupCommit for when it has a savepoint. */
-  private write(append: PreparedAppend): AppendResult {
-    const decision = this.decide(append);
-    if (decision.kind === 'duplicate') return this.replay(decision.command);
-    const events = this.insertEvents(append, decision.fromVersion);
-    this.hooks.beforeCommit?.(events);
-    this.heads.appendedTo(append.streamId, events[events.length - 1].version);
-    return appendResult(append.streamId, events, false, this.upcasters);
-  }
-
-  /**
-   * The shared rule (decideAppend), with the usual case in two statements: when the expected
-   * version holds, recording the commandId is also the check that it is new. Only a lost race or
-   * a reused commandId reads the recorded command. Nothing is written unless the append goes ahead.
-   */
-  private decide(append: PreparedAppend): AppendDecision {
-    try {
-      const current = this.headInTransaction(append.streamId);
-      if (satisfies(append.expectedVersion, current) && this.recordCommand(append, current + 1)) {
-        return { kind: 'write', fromVersion: current + 1 };
-      }
-      const decision = decideAppend(append, this.recorded(append.commandId), current);
-      // Unreachable inside the write transaction: the commandId was found taken a moment ago.
-      if (decision.kind === 'write') throw new StoreUnavailableError(`Command ${append.commandId} vanished mid-append`);
-      return decision;
-    } catch (error) {
-      throw new RejectedBeforeWrite(toStoreError(error));
-    }
-  }
-
-  /** False, writing nothing, when the commandId is already recorded. */
-  private recordCommand(append: PreparedAppend, fromVersion: number): boolean {
-    const toVersion = fromVersion + append.events.length - 1;
-    return this.statements.recordCommand.run(append.commandId, append.streamId, fromVersion, toVersion).changes === 1;
-  }
-
-  private insertEvents(append: PreparedAppend, fromVersion: number): StoredEvent[] {
-    const { streamId, events } = append;
-    const metadata = stampMetadata(append, this.clock());
-    const metadataJson = JSON.stringify(metadata);
-    const stored: StoredEvent[] = new Array(events.length);
-    for (let index = 0; index < events.length; index++) {
-      const { type, schemaVersion, json } = events[index];
-      const version = fromVersion + index;
-      const eventId = newEventId();
-      const row = this.statements.insertEvent.run(eventId, streamId, version, type, schemaVersion, json, metadataJson);
-      stored[index] = toStoredEvent(append, index, { version, position: Number(row.lastInsertRowid), eventId, metadata });
-    }
-    return stored;
-  }
-
-  /** The fingerprint is the one its events hash to, exactly what their append hashed to (G3). */
-  private recorded(commandId: string): RecordedCommand | undefined {
-    const row = this.statements.command.get(commandId);
-    if (!row) return undefined;
-    const { stream_id: streamId, from_version: fromVersion, to_version: toVersion } = row;
-    const events = this.statements.streamPage.all(streamId, fromVersion, toVersion, toVersion - fromVersion + 1);
-    const parts = events.map((event) => ({ type: event.type, schemaVersion: event.schema_version, json: event.data }));
-    return { commandId, fingerprint: appendFingerprint(streamId, parts), streamId, fromVersion, toVersion };
-  }
-
-  private replay(command: RecordedCommand): AppendResult {
-    const { streamId, fromVersion, toVersion } = command;
-    const rows = this.statements.streamPage.all(streamId, fromVersion, toVersion, toVersion - fromVersion + 1);
-    return appendResult(streamId, toEvents(rows), true, this.upcasters);
-  }
-
-  private headInTransaction(streamId: string): number {
-    const known = this.heads.get(streamId);
-    if (known !== undefined) return known;
-    const version = this.currentVersion(streamId);
-    this.heads.set(streamId, version);
-    return version;
+  private resultOf(append: PreparedAppend, outcome: WriteOutcome): AppendResult {
+    if (outcome.kind === 'duplicate') return appendResult(append.streamId, toEvents(outcome.rows), true, this.upcasters);
+    return appendResult(append.streamId, storedEvents(append, outcome), false, this.upcasters);
   }
 
   private currentVersion(streamId: string): number {
@@ -219,6 +164,13 @@ export class SqliteEventStore implements EventStore {
       throw unavailable(error);
     }
   }
+}
+
+/** The events an append wrote, as the store keeps them (before upcasting). */
+function storedEvents(append: AppendRequest, written: WrittenAppend): StoredEvent[] {
+  return append.events.map((_, index) =>
+    toStoredEvent(append, index, { version: written.fromVersion + index, position: written.positions[index], eventId: written.eventIds[index], metadata: written.metadata }),
+  );
 }
 
 /**

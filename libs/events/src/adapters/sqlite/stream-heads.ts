@@ -101,6 +101,11 @@ export class StreamHeads {
     return version;
   }
 
+  /** A write elsewhere (the writer thread) took the stream to `version`: a read version remembered for it moves along. */
+  noteWritten(streamId: string, version: number): void {
+    if ((this.read.get(streamId) ?? Infinity) < version) this.read.set(streamId, version);
+  }
+
   get(streamId: string): number | undefined {
     return this.versions.get(streamId);
   }
