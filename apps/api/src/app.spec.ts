@@ -8,7 +8,8 @@ import { createApp } from './main';
 
 /**
  * The whole app in this process (the e2e suites run it as a child process, with the projector):
- * wiring, pipes, filter and handlers, on a real SQLite file. No projector runs here, so the
+ * wiring, pipes, filter and handlers, on a real SQLite file, with appends written on the writer thread
+ * (SQLITE_WRITER_THREAD; the e2e suites run the default). No projector runs here, so the
  * latest-document and catalogue reads answer "not there yet".
  */
 describe('the API in process', () => {
@@ -21,7 +22,7 @@ describe('the API in process', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bandpro-api-inproc-'));
-    ({ app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir }));
+    ({ app } = await createApp({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dir, SQLITE_WRITER_THREAD: 'true' }));
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -36,6 +36,11 @@ describe('loadApiConfig', () => {
     expect(() => loadApiConfig({ API_DOCS_UI: 'no' })).toThrow(/API_DOCS_UI must be true or false/);
   });
 
+  it('should write SQLite appends on this thread unless SQLITE_WRITER_THREAD=true', () => {
+    expect(loadApiConfig({}).sqliteWriterThread).toBe(false);
+    expect(loadApiConfig({ SQLITE_WRITER_THREAD: 'true' }).sqliteWriterThread).toBe(true);
+  });
+
   it('should split CORS origins and check the Redis URL scheme', () => {
     const config = loadApiConfig({ CORS_ORIGIN: 'https://a.example, https://b.example', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

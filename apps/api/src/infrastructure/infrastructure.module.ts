@@ -44,8 +44,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           useFactory: async () => createSealingEventStore(
-              // The API serves requests on its event loop: commits and their fsyncs happen on the writer's thread.
-              await createEventStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri, writerThread: true }),
+              await createEventStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri, writerThread: config.sqliteWriterThread }),
               loadPersonalDataConfig(process.env, config),
             ),
         },
