@@ -21,11 +21,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(PROJECTIONS) projections: readonly AnyProjection[],
   ) {
-    const { batchSize, pollIntervalMs, maxPollIntervalMs, leaseTtlMs } = config;
+    const { batchSize, pollIntervalMs, busyPollMs, maxPollIntervalMs, leaseTtlMs } = config;
     const feed = new SharedFeed(events);
     this.runners = projections.map(
       (projection) =>
-        new ProjectionRunner({ projection, events: feed, store, batchSize, pollIntervalMs, maxPollIntervalMs, leaseTtlMs, logger: new Logger(`Projector ${projection.name}`) }),
+        new ProjectionRunner({ projection, events: feed, store, batchSize, pollIntervalMs, busyPollMs, maxPollIntervalMs, leaseTtlMs, logger: new Logger(`Projector ${projection.name}`) }),
     );
   }
 

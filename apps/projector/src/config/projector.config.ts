@@ -1,3 +1,5 @@
+import { DEFAULT_BUSY_POLL_MS } from '../runtime/runner-options';
+
 export interface ProjectorConfig {
   /** Where the embedded SQLite file lives (events and read models share it). */
   dataDir: string;
@@ -5,6 +7,8 @@ export interface ProjectorConfig {
   mongodbUri?: string;
   batchSize: number;
   pollIntervalMs: number;
+  /** The pause between batches while events keep coming (see ProjectionRunnerOptions.busyPollMs). */
+  busyPollMs: number;
   maxPollIntervalMs: number;
   leaseTtlMs: number;
   /** How often lag is logged; 0 turns the log off. */
@@ -46,6 +50,7 @@ export function loadProjectorConfig(env: NodeJS.ProcessEnv): ProjectorConfig {
     mongodbUri: env['MONGODB_URI'] || undefined,
     batchSize: whole(env, 'PROJECTOR_BATCH_SIZE', 500, 1),
     pollIntervalMs: whole(env, 'PROJECTOR_POLL_MS', 10, 1),
+    busyPollMs: whole(env, 'PROJECTOR_BUSY_POLL_MS', DEFAULT_BUSY_POLL_MS, 1),
     maxPollIntervalMs: whole(env, 'PROJECTOR_MAX_POLL_MS', 1000, 1),
     leaseTtlMs: whole(env, 'PROJECTOR_LEASE_TTL_MS', 10_000, 100),
     lagLogIntervalMs: whole(env, 'PROJECTOR_LAG_LOG_MS', 30_000, 0),

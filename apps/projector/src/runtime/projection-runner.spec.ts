@@ -91,6 +91,26 @@ describe('ProjectionRunner', () => {
     await eventually(async () => (await h.store.get<TallyDoc>('tally', 'a'))?.total === 10, 1000);
   });
 
+  it.each([
+    [5, 10, Infinity],
+    [150, 0, 6],
+  ])('should apply a steady trickle of events in batches at most %i ms apart', async (busyPollMs, moreThan, fewerThan) => {
+    const reports: BatchReport[] = [];
+    const runner = h.runner({ pollIntervalMs: 5, busyPollMs, onBatch: (report) => void (report.events > 0 && reports.push(report)) });
+    runner.start();
+    await eventually(async () => (await h.store.activeGeneration('tally')) !== undefined);
+    for (let i = 0; i < 20; i++) {
+      await appendTally(h.events, counted('a'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await eventually(async () => (await h.store.get<TallyDoc>('tally', 'a'))?.total === 20, 2000);
+
+    // 20 events over ~400 ms: a batch per event or two with a 5 ms pause; one per 150 ms pause (about 4) with a long one.
+    expect(reports.reduce((sum, report) => sum + report.applied, 0)).toBe(20);
+    expect(reports.length).toBeGreaterThan(moreThan);
+    expect(reports.length).toBeLessThan(fewerThan);
+  });
+
   it('should keep polling at the shortest interval while events have come recently', async () => {
     const { events: counting, reads } = countingFeedReads(h.events);
     // A clock that stands still: the last event is always recent.

@@ -84,14 +84,15 @@ export class ProjectionRunner<Doc extends ReadModelDoc = ReadModelDoc> {
   }
 
   private async run(): Promise<void> {
-    const { pollIntervalMs, leaseTtlMs, clock } = this.options;
+    const { pollIntervalMs, busyPollMs, leaseTtlMs, clock } = this.options;
     let idleMs = 0;
     let busyAt = -Infinity;
     while (!this.stopping) {
       const outcome = await this.exclusive(() => this.tick()).catch((error: unknown) => this.recover(error));
       if (outcome === 'busy' || outcome === 'behind') busyAt = clock();
-      // At the head, the next events are read on the poll grid with the other runners' (one read, one batch of a few ms).
-      if (outcome === 'busy') await this.sleeper.sleep(onPollGrid(pollIntervalMs));
+      // At the head, the next events are read on the busy grid with the other runners' (one read for all), and
+      // what came meanwhile is applied as one batch.
+      if (outcome === 'busy') await this.sleeper.sleep(onPollGrid(busyPollMs));
       if (outcome === 'failed') return;
       if (outcome === 'idle' || outcome === 'retry') {
         // A failing batch backs off however recent the last event: retrying every poll would only flood the log.
