@@ -5,6 +5,7 @@ import { WORKSPACE_ROOT } from './child';
 
 export interface ApiProcess {
   url: string;
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -26,7 +27,7 @@ export async function startServer(entry: string, env: Record<string, string>): P
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { url: `http://127.0.0.1:${port}`, stop: async () => void (child.kill('SIGTERM'), await exited) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, stop: async () => void (child.kill('SIGTERM'), await exited) };
 }
 
 export interface BandMember {

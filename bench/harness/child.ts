@@ -41,6 +41,20 @@ export async function stopChild(child: TsChild, graceMs = 10_000): Promise<void>
   clearTimeout(timer);
 }
 
+/**
+ * CPU time (user + system) a live process has used so far, in microseconds (Linux /proc, clock ticks): all its
+ * threads, or with `mainThread` only the one that runs its JavaScript (the event loop; its thread id is the pid).
+ */
+export function cpuTimeUs(pid: number, mainThread = false): number {
+  const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_S;
+}
+
+/** USER_HZ, which Linux fixes at 100 for /proc on every architecture Node runs on. */
+const CLOCK_TICKS_PER_S = 100;
+
 /** Peak resident set size of a live process so far (Linux VmHWM), in MiB. */
 export function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { atLeast, atMost } from '../harness/figure';
 import { register, startApi, startServer, type ApiProcess } from '../harness/api-process';
-import { spawnTs, stopChild } from '../harness/child';
+import { availableParallelism } from 'node:os';
+import { cpuTimeUs, spawnTs, stopChild } from '../harness/child';
 import { pacedLoad, type PacedRequest } from '../harness/paced-load';
 import { median, percentile } from '../harness/stats';
 import { repeat, type Section, type Suite, type SuiteContext } from '../harness/suite';
@@ -78,6 +79,28 @@ interface Load {
   rate?: number;
   /** Sample the projection lag while the load runs, and report its p99. */
   lag?: { p99: number };
+  /** Report the CPU each process spent per request, and the throughput the machine's cores allow at that cost. */
+  cpu?: boolean;
+}
+
+/** CPU time per answered request, in microseconds, of the API, the projector and this process (the load generator, and the lag sampler when one runs). */
+interface CpuPerRequest {
+  api: number;
+  /** The part of the API's on its main thread: one event loop can answer at most 1 s / this many requests per second. */
+  api_main_thread: number;
+  projector: number;
+  load_generator: number;
+}
+
+/** Runs the load and charges each process's CPU time over it to the requests answered. */
+async function withCpu<R extends { '2xx': number; non2xx: number }>(pids: { api: number; projector: number }, load: () => Promise<R>): Promise<R & { cpu: CpuPerRequest }> {
+  const before = { api: cpuTimeUs(pids.api), apiMain: cpuTimeUs(pids.api, true), projector: cpuTimeUs(pids.projector), self: process.cpuUsage() };
+  const result = await load();
+  const self = process.cpuUsage(before.self);
+  const answered = Math.max(1, result['2xx'] + result.non2xx);
+  const per = (us: number) => Math.round(us / answered);
+  const cpu = { api: per(cpuTimeUs(pids.api) - before.api), api_main_thread: per(cpuTimeUs(pids.api, true) - before.apiMain), projector: per(cpuTimeUs(pids.projector) - before.projector), load_generator: per(self.user + self.system) };
+  return { ...result, cpu };
 }
 
 async function measure(context: SuiteContext, label: string, request: () => CannonRequest, target: { rps?: number; p99?: number }, load: Load = {}) {
@@ -94,10 +117,11 @@ async function measure(context: SuiteContext, label: string, request: () => Cann
       return await repeat(context, label, async () => {
         const sampler = load.lag ? new LagSampler(dir) : undefined;
         sampler?.start();
-        const result =
+        const result = await withCpu({ api: api.pid, projector: projector.process.pid as number }, () =>
           load.rate === undefined
-            ? await autocannon({ url: api.url, connections, duration: DURATION_S, requests: [{ method: 'GET', path: '/', setupRequest: request }] })
-            : await pacedLoad({ url: api.url, connections, rate: load.rate, durationS: DURATION_S, request: request as () => PacedRequest });
+            ? autocannon({ url: api.url, connections, duration: DURATION_S, requests: [{ method: 'GET', path: '/', setupRequest: request }] })
+            : pacedLoad({ url: api.url, connections, rate: load.rate, durationS: DURATION_S, request: request as () => PacedRequest }),
+        );
         if (sampler) lags.push(...(await sampler.stop()));
         return result;
       });
@@ -109,9 +133,24 @@ async function measure(context: SuiteContext, label: string, request: () => Cann
   context.report({ name: `${label}.latency_p99`, value: median(runs.map((r) => r.latency.p99)), unit: 'ms', target: target.p99 === undefined ? undefined : atMost(target.p99) });
   context.report({ name: `${label}.non_2xx`, value: median(runs.map((r) => r.non2xx + r.errors + r.timeouts)), unit: 'responses' });
   if (load.lag) context.report({ name: `${label}.projection_lag_p99`, value: percentile(lags, 99), unit: 'ms', target: atMost(load.lag.p99) });
+  if (load.cpu) reportCpu(context, label, runs.map((r) => r.cpu));
   context.progress(`${label}: ${JSON.stringify(runs.map((r) => ({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts })))}`);
 }
 
+/**
+ * Where the CPU goes per command, and two ceilings it sets: one API process answers at most 1 s / its main thread's
+ * CPU per command (`api_bound_requests_per_s`: its event loop runs every request's JavaScript), and the machine at
+ * most cores × 1 s / the three processes' CPU per command (`machine_bound_requests_per_s`: the API, the projector and
+ * the load generator share the cores, as the issue's benchmark has them). A throughput target above either ceiling
+ * is out of reach on this machine until a command costs less CPU; a p99 target needs headroom below them.
+ */
+function reportCpu(context: SuiteContext, label: string, runs: CpuPerRequest[]): void {
+  const cpu = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((r) => r[key as keyof CpuPerRequest]))])) as unknown as CpuPerRequest;
+  for (const [process, us] of Object.entries(cpu)) context.report({ name: `${label}.cpu_us_per_request.${process}`, value: us, unit: 'us' });
+  context.report({ name: `${label}.api_bound_requests_per_s`, value: Math.round(1_000_000 / cpu.api_main_thread), unit: 'req/s' });
+  const total = cpu.api + cpu.projector + cpu.load_generator;
+  context.report({ name: `${label}.machine_bound_requests_per_s`, value: Math.round((availableParallelism() * 1_000_000) / total), unit: 'req/s' });
+}
 
 const commandRequest = (): CannonRequest => {
   const i = Math.floor(Math.random() * current.scoreIds.length);
@@ -132,8 +171,8 @@ const COMMAND_RATE = Number(process.env.BENCH_COMMAND_RATE ?? 2000);
 const commandsSection: Section = {
   name: 'commands',
   run: async (context) => {
-    await measure(context, 'commands', commandRequest, { rps: COMMAND_RATE });
-    await measure(context, `commands_at_${COMMAND_RATE}`, commandRequest, { rps: COMMAND_RATE * 0.98, p99: 30 }, { rate: COMMAND_RATE, lag: { p99: 100 } });
+    await measure(context, 'commands', commandRequest, { rps: COMMAND_RATE }, { cpu: true });
+    await measure(context, `commands_at_${COMMAND_RATE}`, commandRequest, { rps: COMMAND_RATE * 0.98, p99: 30 }, { rate: COMMAND_RATE, lag: { p99: 100 }, cpu: true });
   },
 };
 
