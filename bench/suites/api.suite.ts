@@ -209,12 +209,16 @@ const ceilingSection: Section = {
     for (const kind of ['node', 'nest'] as const) {
       const server = await startServer('bench/api/ceiling-app.ts', { CEILING: kind });
       try {
-        const runs = await repeat(context, `ceiling ${kind}`, () =>
-          autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'POST', path: `/api/v1/scores/${uuidv7()}/commands`, headers: { 'content-type': 'application/json' }, body }] }),
-        );
+        const runs = await repeat(context, `ceiling ${kind}`, async () => {
+          const before = cpuTimeUs(server.pid, true);
+          const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'POST', path: `/api/v1/scores/${uuidv7()}/commands`, headers: { 'content-type': 'application/json' }, body }] });
+          return { ...result, mainThreadUs: (cpuTimeUs(server.pid, true) - before) / Math.max(1, result['2xx'] + result.non2xx) };
+        });
         if (runs.some((r) => r.non2xx + r.errors + r.timeouts > 0)) throw new Error(`ceiling ${kind}: the empty route failed requests`);
         context.report({ name: `ceiling.${kind}_empty_route.requests_per_s`, value: median(runs.map((r) => r.requests.average)), unit: 'req/s' });
         context.report({ name: `ceiling.${kind}_empty_route.latency_p99`, value: median(runs.map((r) => r.latency.p99)), unit: 'ms' });
+        // What the framework alone costs the event loop per request, to set beside commands.*.cpu_us_per_request.api_main_thread.
+        context.report({ name: `ceiling.${kind}_empty_route.cpu_us_per_request.main_thread`, value: Math.round(median(runs.map((r) => r.mainThreadUs))), unit: 'us' });
       } finally {
         await server.stop();
       }
