@@ -19,7 +19,8 @@ export async function startServer(entry: string, env: Record<string, string>): P
   const child = fork(join(WORKSPACE_ROOT, entry), [], {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, ...env },
-    execArgv: ['-r', join(WORKSPACE_ROOT, 'scripts/ts-register.js')],
+    // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": node options for the servers measured only.
+    execArgv: [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '-r', join(WORKSPACE_ROOT, 'scripts/ts-register.js')],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
