@@ -1,7 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { v7 as uuidv7 } from 'uuid';
 import { atLeast, atMost } from '../harness/figure';
 import { register, startApi, startServer, type ApiProcess } from '../harness/api-process';
-import { availableParallelism } from 'node:os';
 import { cpuTimeUs, spawnTs, stopChild } from '../harness/child';
 import { pacedLoad, type PacedRequest } from '../harness/paced-load';
 import { median, percentile } from '../harness/stats';
@@ -92,13 +92,26 @@ interface CpuPerRequest {
   load_generator: number;
 }
 
+interface LoadResult {
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** Requests answered, whatever their status (at least 1, to divide by). */
+const answered = (result: LoadResult) => Math.max(1, result['2xx'] + result.non2xx);
+/** Requests that did not get a 2xx answer. */
+const failures = (result: LoadResult) => result.non2xx + result.errors + result.timeouts;
+/** The share of the offered rate a paced load must achieve to count as kept up with. */
+const KEEP_UP = 0.98;
+
 /** Runs the load and charges each process's CPU time over it to the requests answered. */
-async function withCpu<R extends { '2xx': number; non2xx: number }>(pids: { api: number; projector: number }, load: () => Promise<R>): Promise<R & { cpu: CpuPerRequest }> {
+async function withCpu<R extends LoadResult>(pids: { api: number; projector: number }, load: () => Promise<R>): Promise<R & { cpu: CpuPerRequest }> {
   const before = { api: cpuTimeUs(pids.api), apiMain: cpuTimeUs(pids.api, true), projector: cpuTimeUs(pids.projector), self: process.cpuUsage() };
   const result = await load();
   const self = process.cpuUsage(before.self);
-  const answered = Math.max(1, result['2xx'] + result.non2xx);
-  const per = (us: number) => Math.round(us / answered);
+  const per = (us: number) => Math.round(us / answered(result));
   const cpu = { api: per(cpuTimeUs(pids.api) - before.api), api_main_thread: per(cpuTimeUs(pids.api, true) - before.apiMain), projector: per(cpuTimeUs(pids.projector) - before.projector), load_generator: per(self.user + self.system) };
   return { ...result, cpu };
 }
@@ -143,7 +156,7 @@ async function measure(context: SuiteContext, label: string, request: () => Cann
   const runs = await withRunningApi((running) => repeat(context, label, () => loadOnce(running, request, load)));
   context.report({ name: `${label}.requests_per_s`, value: median(runs.map((r) => r.requests.average)), unit: 'req/s', target: target.rps === undefined ? undefined : atLeast(target.rps) });
   context.report({ name: `${label}.latency_p99`, value: median(runs.map((r) => r.latency.p99)), unit: 'ms', target: target.p99 === undefined ? undefined : atMost(target.p99) });
-  context.report({ name: `${label}.non_2xx`, value: median(runs.map((r) => r.non2xx + r.errors + r.timeouts)), unit: 'responses' });
+  context.report({ name: `${label}.non_2xx`, value: median(runs.map(failures)), unit: 'responses' });
   if (load.lag) context.report({ name: `${label}.projection_lag_p99`, value: percentile(runs.flatMap((r) => r.lags), 99), unit: 'ms', target: atMost(load.lag.p99) });
   if (load.cpu) reportCpu(context, label, runs.map((r) => r.cpu));
   context.progress(`${label}: ${JSON.stringify(runs.map((r) => ({ ok: r['2xx'], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts })))}`);
@@ -186,7 +199,7 @@ const commandsSection: Section = {
   name: 'commands',
   run: async (context) => {
     await measure(context, 'commands', commandRequest, { rps: COMMAND_RATE }, { cpu: true });
-    await measure(context, `commands_at_${COMMAND_RATE}`, commandRequest, { rps: COMMAND_RATE * 0.98, p99: COMMAND_P99_MS }, { rate: COMMAND_RATE, lag: { p99: 100 }, cpu: true });
+    await measure(context, `commands_at_${COMMAND_RATE}`, commandRequest, { rps: COMMAND_RATE * KEEP_UP, p99: COMMAND_P99_MS }, { rate: COMMAND_RATE, lag: { p99: 100 }, cpu: true });
   },
 };
 
@@ -194,7 +207,7 @@ const commandsSection: Section = {
 const CAPACITY_STEP = Number(process.env.BENCH_CAPACITY_STEP ?? 250);
 
 /**
- * The highest rate, in steps of 250 commands/s up to the issue's 2,000, at which this machine still answers every
+ * The highest rate, in steps of BENCH_CAPACITY_STEP (250) commands/s up to the issue's 2,000, at which this machine still answers every
  * command with a p99 within 30 ms and keeps up (achieved ≥ 98 % of offered): the issue's two command targets as one
  * figure, and how far from them the machine is. One API and projector for all steps; each step is a median over runs.
  */
@@ -207,9 +220,9 @@ const capacitySection: Section = {
         const runs = await repeat(context, `capacity at ${rate}/s`, () => loadOnce(running, commandRequest, { rate }));
         const p99 = median(runs.map((r) => r.latency.p99));
         const achieved = median(runs.map((r) => r.requests.average));
-        const failed = median(runs.map((r) => r.non2xx + r.errors + r.timeouts));
+        const failed = median(runs.map(failures));
         context.progress(`capacity at ${rate}/s: achieved ${Math.round(achieved)}/s, p99 ${Math.round(p99)} ms, failed ${failed}`);
-        if (p99 > COMMAND_P99_MS || achieved < rate * 0.98 || failed > 0) break;
+        if (p99 > COMMAND_P99_MS || achieved < rate * KEEP_UP || failed > 0) break;
         highest = rate;
       }
       return highest;
@@ -254,9 +267,9 @@ const ceilingSection: Section = {
         const runs = await repeat(context, `ceiling ${kind}`, async () => {
           const before = cpuTimeUs(server.pid, true);
           const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'POST', path: `/api/v1/scores/${uuidv7()}/commands`, headers: { 'content-type': 'application/json' }, body }] });
-          return { ...result, mainThreadUs: (cpuTimeUs(server.pid, true) - before) / Math.max(1, result['2xx'] + result.non2xx) };
+          return { ...result, mainThreadUs: (cpuTimeUs(server.pid, true) - before) / answered(result) };
         });
-        if (runs.some((r) => r.non2xx + r.errors + r.timeouts > 0)) throw new Error(`ceiling ${kind}: the empty route failed requests`);
+        if (runs.some((r) => failures(r) > 0)) throw new Error(`ceiling ${kind}: the empty route failed requests`);
         context.report({ name: `ceiling.${kind}_empty_route.requests_per_s`, value: median(runs.map((r) => r.requests.average)), unit: 'req/s' });
         context.report({ name: `ceiling.${kind}_empty_route.latency_p99`, value: median(runs.map((r) => r.latency.p99)), unit: 'ms' });
         // What the framework alone costs the event loop per request, to set beside commands.*.cpu_us_per_request.api_main_thread.
